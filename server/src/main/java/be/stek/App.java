@@ -1,0 +1,136 @@
+package be.stek;
+
+import be.stek.course.Catalogue;
+import be.stek.course.CatalogueRoutes;
+import be.stek.course.CourseLoader;
+import be.stek.learner.AccountRoutes;
+import be.stek.learner.AdminRoutes;
+import be.stek.learner.Invitations;
+import be.stek.learner.LearnerRepository;
+import be.stek.learner.LoginThrottle;
+import be.stek.learner.Sessions;
+import be.stek.learner.SetupRoutes;
+import be.stek.progress.LearningRoutes;
+import be.stek.progress.ProgressRepository;
+import be.stek.progress.Standings;
+import be.stek.quiz.ActivityViews;
+import be.stek.quiz.AttemptRepository;
+import be.stek.quiz.AttemptRoutes;
+import be.stek.quiz.QuizBlocks;
+import be.stek.quiz.ReflectionRepository;
+import be.stek.quiz.ReflectionRoutes;
+import be.stek.store.Database;
+import be.stek.web.Access;
+import be.stek.web.FrontServlet;
+import be.stek.web.HttpError;
+import be.stek.web.Result;
+import be.stek.web.Router;
+import be.stek.web.Templates;
+import be.stek.web.WebServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
+
+/** The composition root: builds the store, the features and their routes, and an unstarted server. */
+public final class App {
+    private final Config config;
+    private final Database db;
+    private final Server server;
+    private final String setupPath;
+
+    private App(Config config, Database db, Server server, String setupPath) {
+        this.config = config;
+        this.db = db;
+        this.server = server;
+        this.setupPath = setupPath;
+    }
+
+    public static App build(Config config, Clock clock) throws IOException {
+        if (!Files.isDirectory(config.coursesDir())) {
+            throw new IllegalStateException("courses folder not found: " + config.coursesDir().toAbsolutePath());
+        }
+        Files.createDirectories(config.mediaDir());
+        Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
+        Database db = Database.open(config.databaseFile());
+        Catalogue catalogue = new Catalogue(courseLoader(config), config.devMode());
+
+        LearnerRepository learners = new LearnerRepository(db);
+        Sessions sessions = new Sessions(db, clock);
+        AttemptRepository attempts = new AttemptRepository(db);
+        ReflectionRepository reflections = new ReflectionRepository(db);
+        ProgressRepository progress = new ProgressRepository(db);
+        Standings standings = new Standings(progress, attempts);
+        SetupRoutes setup = new SetupRoutes(learners, sessions);
+
+        Router router = new Router();
+        router.get("/healthz", Access.PUBLIC, ctx -> health(db));
+        new CatalogueRoutes(catalogue, config.coursesDir()).register(router);
+        new AccountRoutes(learners, sessions, new LoginThrottle(clock), new Invitations(db)).register(router);
+        new AdminRoutes(learners, sessions).register(router);
+        setup.register(router);
+        new LearningRoutes(catalogue, progress, attempts, standings, new ActivityViews(attempts, reflections))
+                .register(router);
+        new AttemptRoutes(catalogue, attempts).register(router);
+        new ReflectionRoutes(catalogue, reflections).register(router);
+
+        FrontServlet front = new FrontServlet(router, new Templates(), sessions, clock, config.secureCookies());
+        Server server = WebServer.newServer(config.host(), config.port(), front, config.mediaDir(), uploads);
+        server.addBean(new AbstractLifeCycle() {
+            @Override
+            protected void doStop() {
+                db.close();
+            }
+        });
+        return new App(config, db, server, setup.announce(config.baseUrl()));
+    }
+
+    /** The course loader with every kind of activity block this server understands. */
+    public static CourseLoader courseLoader(Config config) {
+        return new CourseLoader(config.coursesDir(), config.mediaDir(), List.of(new QuizBlocks()));
+    }
+
+    private static Result health(Database db) {
+        try {
+            db.read(c -> c.createStatement().executeQuery("SELECT 1").next());
+            return Result.json(Map.of("status", "ok"));
+        } catch (RuntimeException e) {
+            throw new HttpError(503, "error.databaseDown");
+        }
+    }
+
+    public Server server() {
+        return server;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** The one-time path to create the first admin, or null when an admin exists. */
+    public String setupPath() {
+        return setupPath;
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    public void stop() throws Exception {
+        server.stop();
+    }
+}

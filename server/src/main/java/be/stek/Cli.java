@@ -1,0 +1,165 @@
+package be.stek;
+
+import be.stek.course.Problems;
+import be.stek.learner.LearnerRepository;
+import be.stek.learner.Passwords;
+import be.stek.store.Database;
+import be.stek.web.Role;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The command-line face of the jar: serve (default), check, user add, backup. */
+@Command(name = "stek", mixinStandardHelpOptions = true, version = "Stek 1.0",
+        description = "Stek: e-learning modules on infant mental health.",
+        subcommands = {Cli.Serve.class, Cli.Check.class, Cli.User.class, Cli.Backup.class})
+final class Cli implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(Cli.class);
+
+    @Mixin
+    Options options = new Options();
+
+    @Override
+    public Integer call() throws Exception {
+        return serve(options.toConfig());
+    }
+
+    static int serve(Config config) throws Exception {
+        log.info("Stek starting with {}", config);
+        App app = App.build(config, Clock.systemUTC());
+        app.start();
+        log.info("Stek is listening on {} (port {})", config.baseUrl(), app.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                app.stop();
+            } catch (Exception e) {
+                log.warn("stopping: {}", e.getMessage());
+            }
+        }));
+        app.server().join();
+        return 0;
+    }
+
+    /** Settings shared by every command; each flag defaults to an environment variable, then to a default. */
+    static final class Options {
+        @Option(names = "--host", defaultValue = "${env:STEK_HOST:-0.0.0.0}", description = "address to listen on (STEK_HOST)")
+        String host;
+        @Option(names = "--port", defaultValue = "${env:STEK_PORT:-8080}", description = "port (STEK_PORT)")
+        int port;
+        @Option(names = "--data", defaultValue = "${env:STEK_DATA:-data}", description = "data folder with the SQLite database (STEK_DATA)")
+        Path data;
+        @Option(names = "--courses", defaultValue = "${env:STEK_COURSES:-courses}", description = "courses folder (STEK_COURSES)")
+        Path courses;
+        @Option(names = "--media", defaultValue = "${env:STEK_MEDIA:-media}", description = "media folder (STEK_MEDIA)")
+        Path media;
+        @Option(names = "--base-url", defaultValue = "${env:STEK_BASE_URL:-}", description = "public base URL, e.g. https://stek.example.be (STEK_BASE_URL)")
+        String baseUrl;
+        @Option(names = "--dev", defaultValue = "${env:STEK_DEV:-false}", description = "re-render a course file when it changes (STEK_DEV)")
+        boolean dev;
+
+        Config toConfig() {
+            String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl.replaceAll("/+$", "");
+            return new Config(host, port, data, courses, media, base, dev);
+        }
+    }
+
+    @Command(name = "serve", description = "Run the server (the default).")
+    static final class Serve implements Callable<Integer> {
+        @Mixin
+        Options options = new Options();
+
+        @Override
+        public Integer call() throws Exception {
+            return serve(options.toConfig());
+        }
+    }
+
+    @Command(name = "check", description = "Check every course; list each problem as file:line: message.")
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        Options options = new Options();
+
+        @Override
+        public Integer call() {
+            var loaded = App.courseLoader(options.toConfig()).load();
+            Problems problems = loaded.problems();
+            problems.list().forEach(p -> System.out.println(p));
+            System.out.println(loaded.courses().size() + " course(s) valid, " + problems.size() + " problem(s)");
+            return problems.isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "user", description = "Manage accounts.", subcommands = User.Add.class)
+    static final class User {
+        @Command(name = "add", description = "Create an account; the password is read from standard input.")
+        static final class Add implements Callable<Integer> {
+            @Mixin
+            Options options = new Options();
+            @Option(names = "--email", required = true)
+            String email;
+            @Option(names = "--name", required = true)
+            String name;
+            @Option(names = "--role", defaultValue = "learner", description = "learner, facilitator or admin")
+            String role;
+
+            @Override
+            public Integer call() throws Exception {
+                Role r = Role.parse(role);
+                String password = readPassword();
+                String problem = Passwords.problem(password);
+                if (problem != null) {
+                    System.err.println("password must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH + " characters");
+                    return 2;
+                }
+                try (Database db = Database.open(options.toConfig().databaseFile())) {
+                    new LearnerRepository(db).create(email, name, Passwords.hash(password), r, Clock.systemUTC().instant());
+                    System.out.println("created " + r.key() + " " + email);
+                    return 0;
+                } catch (LearnerRepository.EmailTaken e) {
+                    System.err.println("an account with " + email + " already exists");
+                    return 1;
+                }
+            }
+
+            private static String readPassword() throws java.io.IOException {
+                if (System.console() != null) {
+                    char[] chars = System.console().readPassword("password: ");
+                    return chars == null ? "" : new String(chars);
+                }
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                return line == null ? "" : line;
+            }
+        }
+    }
+
+    @Command(name = "backup", description = "Write a consistent copy of the database to FILE (safe while serving).")
+    static final class Backup implements Callable<Integer> {
+        @Mixin
+        Options options = new Options();
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            if (Files.exists(file)) {
+                System.err.println(file + " already exists; choose a new file name");
+                return 1;
+            }
+            try (Database db = Database.open(options.toConfig().databaseFile())) {
+                db.backupTo(file);
+            }
+            System.out.println("backup written to " + file.toAbsolutePath());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package be.stek;
+
+import java.nio.file.Path;
+
+/**
+ * Everything an operator can set, with defaults. Filled from command-line flags, which default to environment
+ * variables (see {@link Cli}); logged once at start-up.
+ */
+public record Config(String host, int port, Path dataDir, Path coursesDir, Path mediaDir, String baseUrl,
+                     boolean devMode) {
+
+    public static Config defaults() {
+        return new Config("0.0.0.0", 8080, Path.of("data"), Path.of("courses"), Path.of("media"),
+                "http://localhost:8080", false);
+    }
+
+    public Path databaseFile() {
+        return dataDir.resolve("stek.db");
+    }
+
+    public boolean secureCookies() {
+        return baseUrl.startsWith("https://");
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(host, newPort, dataDir, coursesDir, mediaDir, baseUrl, devMode);
+    }
+
+    @Override
+    public String toString() {
+        return "host=" + host + " port=" + port + " data=" + dataDir.toAbsolutePath() + " courses="
+                + coursesDir.toAbsolutePath() + " media=" + mediaDir.toAbsolutePath() + " base-url=" + baseUrl
+                + " dev=" + devMode;
+    }
+}

@@ -1,0 +1,60 @@
+package be.stek.course;
+
+import be.stek.web.Access;
+import be.stek.web.Ctx;
+import be.stek.web.HttpError;
+import be.stek.web.Result;
+import be.stek.web.Router;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The public catalogue with learning paths, the glossary, and media files kept inside course folders. */
+public final class CatalogueRoutes {
+    private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("svg", "image/svg+xml"),
+            Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
+            Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"), Map.entry("mp3", "audio/mpeg"),
+            Map.entry("ogg", "audio/ogg"), Map.entry("m4a", "audio/mp4"), Map.entry("mp4", "video/mp4"),
+            Map.entry("webm", "video/webm"), Map.entry("vtt", "text/vtt"), Map.entry("pdf", "application/pdf"));
+
+    private final Catalogue catalogue;
+    private final Path coursesDir;
+
+    public CatalogueRoutes(Catalogue catalogue, Path coursesDir) {
+        this.catalogue = catalogue;
+        this.coursesDir = coursesDir.toAbsolutePath().normalize();
+    }
+
+    public void register(Router r) {
+        r.get("/", Access.PUBLIC, this::showCatalogue);
+        r.get("/woordenlijst", Access.PUBLIC, this::showGlossary);
+        r.get("/courses/{course}/files/{path...}", Access.PUBLIC, this::showFile);
+    }
+
+    private Result showCatalogue(Ctx ctx) {
+        String audience = ctx.query("voor");
+        var courses = catalogue.courses().stream()
+                .filter(c -> audience == null || c.meta().audiences().contains(audience)).toList();
+        Map<String, String> titles = new java.util.HashMap<>();
+        catalogue.courses().forEach(c -> titles.put(c.slug(), c.title()));
+        return Result.page("course/catalogue", "courses", courses, "paths", catalogue.paths(), "titles", titles,
+                "audience", audience == null ? "" : audience);
+    }
+
+    private Result showGlossary(Ctx ctx) {
+        return Result.page("course/glossary", "glossary", catalogue.glossary());
+    }
+
+    private Result showFile(Ctx ctx) throws IOException {
+        Course course = catalogue.course(ctx.param("course"))
+                .orElseThrow(() -> HttpError.notFound("error.unknownCourse"));
+        Path dir = coursesDir.resolve(course.slug()).normalize();
+        Path file = dir.resolve(ctx.param("path")).normalize();
+        String type = TYPES.get(Links.extension(file.toString()));
+        if (!file.startsWith(dir) || type == null || !Files.isRegularFile(file)) {
+            throw HttpError.notFound("error.notFound");
+        }
+        return new Result.Download(file.getFileName().toString(), type, Files.readAllBytes(file), true);
+    }
+}

@@ -1,0 +1,169 @@
+package be.stek.learner;
+
+import be.stek.web.Access;
+import be.stek.web.Ctx;
+import be.stek.web.HttpError;
+import be.stek.web.Messages;
+import be.stek.web.Result;
+import be.stek.web.Router;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Sign in, sign out, sign up with an invitation code, change password and language. */
+public final class AccountRoutes {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final LearnerRepository learners;
+    private final Sessions sessions;
+    private final LoginThrottle throttle;
+    private final Invitations invitations;
+
+    public AccountRoutes(LearnerRepository learners, Sessions sessions, LoginThrottle throttle, Invitations invitations) {
+        this.learners = learners;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.invitations = invitations;
+    }
+
+    public void register(Router r) {
+        r.get("/login", Access.PUBLIC, this::showLogin);
+        r.post("/login", Access.PUBLIC, this::submitLogin);
+        r.post("/logout", Access.PUBLIC, this::submitLogout);
+        r.get("/signup", Access.PUBLIC, this::showSignup);
+        r.post("/signup", Access.PUBLIC, this::submitSignup);
+        r.get("/account", Access.SIGNED_IN, this::showAccount);
+        r.post("/account/password", Access.SIGNED_IN, this::submitPassword);
+        r.post("/language", Access.PUBLIC, this::submitLanguage);
+    }
+
+    private Result showLogin(Ctx ctx) {
+        if (ctx.maybeUser().isPresent()) {
+            return Result.redirect("/me");
+        }
+        return Result.page("account/login", "next", localPath(ctx.query("next")), "email", "");
+    }
+
+    private Result submitLogin(Ctx ctx) {
+        String email = ctx.formOpt("email").orElse("");
+        String password = ctx.formOpt("password").orElse("");
+        String next = localPath(ctx.formOpt("next").orElse(null));
+        long wait = throttle.waitSeconds(email, ctx.clientAddress());
+        if (wait > 0) {
+            return loginError(ctx, email, next, 429, ctx.messages().get("login.throttled", (wait + 59) / 60));
+        }
+        Optional<Learner> learner = learners.byEmail(email).filter(l -> Passwords.matches(password, l.passwordHash()));
+        if (learner.isEmpty()) {
+            throttle.failed(email, ctx.clientAddress());
+            return loginError(ctx, email, next, 400, ctx.messages().get("login.failed"));
+        }
+        throttle.succeeded(email);
+        ctx.setSessionCookie(sessions.start(learner.get().id()));
+        if (learner.get().language() != null) {
+            ctx.setLanguageCookie(learner.get().language());
+        }
+        return Result.redirect(next == null ? "/me" : next);
+    }
+
+    private static Result loginError(Ctx ctx, String email, String next, int status, String message) {
+        return new Result.Page("account/login", Result.model("next", next, "email", email, "error", message), status);
+    }
+
+    private Result submitLogout(Ctx ctx) {
+        String token = ctx.sessionToken();
+        if (token != null && !token.isEmpty()) {
+            sessions.end(token);
+        }
+        ctx.clearSessionCookie();
+        return Result.redirect("/", "flash.signedOut");
+    }
+
+    private Result showSignup(Ctx ctx) {
+        String code = Optional.ofNullable(ctx.query("code")).orElse("");
+        return Result.page("account/signup", "values", Map.of("code", code, "name", "", "email", ""),
+                "cohort", invitations.find(code).map(Invitations.Invitation::cohortName).orElse(null));
+    }
+
+    private Result submitSignup(Ctx ctx) {
+        Map<String, String> values = Map.of("code", ctx.formOpt("code").orElse(""),
+                "name", ctx.formOpt("name").orElse(""), "email", ctx.formOpt("email").orElse(""));
+        String password = ctx.formOpt("password").orElse("");
+        String problem = signupProblem(values, password, ctx.formOpt("password2").orElse(""));
+        if (problem != null) {
+            return signupError(ctx, values, problem);
+        }
+        try {
+            long id = invitations.signUp(values.get("code"), values.get("email"), values.get("name"),
+                    Passwords.hash(password), ctx.now());
+            ctx.setSessionCookie(sessions.start(id));
+            return Result.redirect("/me", "flash.welcome");
+        } catch (LearnerRepository.EmailTaken e) {
+            return signupError(ctx, values, "signup.email.taken");
+        } catch (HttpError e) {
+            return signupError(ctx, values, e.messageKey());
+        }
+    }
+
+    private static String signupProblem(Map<String, String> values, String password, String password2) {
+        if (values.get("code").isEmpty()) {
+            return "signup.code.missing";
+        }
+        if (values.get("name").isEmpty() || values.get("name").length() > 100) {
+            return "signup.name.missing";
+        }
+        if (!EMAIL.matcher(values.get("email")).matches() || values.get("email").length() > 254) {
+            return "signup.email.invalid";
+        }
+        if (!password.equals(password2)) {
+            return "account.password.mismatch";
+        }
+        return Passwords.problem(password);
+    }
+
+    private static Result signupError(Ctx ctx, Map<String, String> values, String key) {
+        return new Result.Page("account/signup", Result.model("values", values, "error",
+                ctx.messages().get(key, Passwords.MIN_LENGTH)), 400);
+    }
+
+    private Result showAccount(Ctx ctx) {
+        return Result.page("account/show", "minLength", Passwords.MIN_LENGTH);
+    }
+
+    private Result submitPassword(Ctx ctx) {
+        Learner me = learners.byId(ctx.user().id()).orElseThrow(() -> HttpError.notFound("error.notFound"));
+        String current = ctx.formOpt("current").orElse("");
+        String fresh = ctx.formOpt("password").orElse("");
+        String problem = !Passwords.matches(current, me.passwordHash()) ? "account.password.wrongCurrent"
+                : !fresh.equals(ctx.formOpt("password2").orElse("")) ? "account.password.mismatch"
+                : Passwords.problem(fresh);
+        if (problem != null) {
+            return new Result.Page("account/show", Result.model("minLength", Passwords.MIN_LENGTH,
+                    "error", ctx.messages().get(problem, Passwords.MIN_LENGTH)), 400);
+        }
+        learners.setPassword(me.id(), Passwords.hash(fresh));
+        return Result.redirect("/account", "flash.passwordChanged");
+    }
+
+    private Result submitLanguage(Ctx ctx) {
+        String language = ctx.form("language");
+        if (!Messages.isSupported(language)) {
+            throw HttpError.badRequest("error.language", language);
+        }
+        ctx.setLanguageCookie(language);
+        ctx.maybeUser().ifPresent(u -> {
+            learners.setLanguage(u.id(), language);
+            sessions.refresh(u.id());
+        });
+        String back = localPath(ctx.formOpt("back").orElse(null));
+        return Result.redirect(back == null ? "/" : back);
+    }
+
+    /** A path on this site (starting with one slash), or null: never redirect to another site. */
+    static String localPath(String path) {
+        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.contains("\\")
+                || path.contains("\r") || path.contains("\n")) {
+            return null;
+        }
+        return path;
+    }
+}

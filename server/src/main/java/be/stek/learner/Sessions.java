@@ -1,0 +1,82 @@
+package be.stek.learner;
+
+import be.stek.store.Database;
+import be.stek.store.Sql;
+import be.stek.web.SessionLookup;
+import be.stek.web.Tokens;
+import be.stek.web.Visitor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sign-in sessions. The cookie holds a random token; the database holds only its hash, so sessions survive a
+ * restart. Looked-up sessions are cached in memory, so a page view does not cost a database read.
+ */
+public final class Sessions implements SessionLookup {
+    static final Duration LIFETIME = Duration.ofDays(14);
+
+    private record Cached(Visitor visitor, Instant expiresAt) {
+    }
+
+    private final Database db;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public Sessions(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Starts a session and returns the token for the cookie. */
+    public String start(long learnerId) {
+        String token = Tokens.random();
+        Instant now = clock.instant();
+        db.write(c -> Sql.update(c, "INSERT INTO session (token_hash, learner_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                Tokens.hash(token), learnerId, now, now.plus(LIFETIME)));
+        return token;
+    }
+
+    @Override
+    public Optional<Visitor> visitor(String token) {
+        String hash = Tokens.hash(token);
+        Instant now = clock.instant();
+        Cached cached = cache.get(hash);
+        if (cached == null) {
+            cached = db.read(c -> Sql.one(c, """
+                    SELECT l.*, s.expires_at FROM session s JOIN learner l ON l.id = s.learner_id
+                    WHERE s.token_hash = ?""",
+                    rs -> new Cached(LearnerRepository.map(rs).visitor(), Instant.parse(rs.getString("expires_at"))),
+                    hash)).orElse(null);
+            if (cached == null) {
+                return Optional.empty();
+            }
+            cache.put(hash, cached);
+        }
+        if (cached.expiresAt().isBefore(now)) {
+            end(token);
+            return Optional.empty();
+        }
+        return Optional.of(cached.visitor());
+    }
+
+    public void end(String token) {
+        String hash = Tokens.hash(token);
+        cache.remove(hash);
+        db.write(c -> Sql.update(c, "DELETE FROM session WHERE token_hash = ?", hash));
+    }
+
+    /** Ends every session of a person (after a password reset or account deletion). */
+    public void endAll(long learnerId) {
+        cache.values().removeIf(c -> c.visitor().id() == learnerId);
+        db.write(c -> Sql.update(c, "DELETE FROM session WHERE learner_id = ?", learnerId));
+    }
+
+    /** Forgets cached sessions of a person whose name, role or language changed. */
+    public void refresh(long learnerId) {
+        cache.values().removeIf(c -> c.visitor().id() == learnerId);
+    }
+}

@@ -1,0 +1,83 @@
+package be.stek.learner;
+
+import be.stek.web.Access;
+import be.stek.web.Ctx;
+import be.stek.web.HttpError;
+import be.stek.web.Result;
+import be.stek.web.Role;
+import be.stek.web.Router;
+import be.stek.web.Tokens;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First run: while there is no admin, the console shows a one-time link to create one. The link dies when it is
+ * used (or when the server restarts, which prints a new one).
+ */
+public final class SetupRoutes {
+    private static final Logger log = LoggerFactory.getLogger(SetupRoutes.class);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final LearnerRepository learners;
+    private final Sessions sessions;
+    private final AtomicReference<String> token = new AtomicReference<>();
+
+    public SetupRoutes(LearnerRepository learners, Sessions sessions) {
+        this.learners = learners;
+        this.sessions = sessions;
+    }
+
+    /** Prints the one-time link if there is no admin yet; returns the link's path, or null. */
+    public String announce(String baseUrl) {
+        if (learners.countAdmins() > 0) {
+            return null;
+        }
+        token.set(Tokens.random());
+        String path = "/setup/" + token.get();
+        log.info("No admin yet. Create the first admin account here (one-time link): {}{}", baseUrl, path);
+        return path;
+    }
+
+    public void register(Router r) {
+        r.get("/setup/{token}", Access.PUBLIC, this::showSetup);
+        r.post("/setup/{token}", Access.PUBLIC, this::submitSetup);
+    }
+
+    private void check(Ctx ctx) {
+        if (!Tokens.same(ctx.param("token"), token.get())) {
+            throw HttpError.notFound("setup.invalid");
+        }
+    }
+
+    private Result showSetup(Ctx ctx) {
+        check(ctx);
+        return Result.page("account/setup", "values", Map.of("name", "", "email", ""), "minLength",
+                Passwords.MIN_LENGTH);
+    }
+
+    private Result submitSetup(Ctx ctx) {
+        check(ctx);
+        Map<String, String> values = Map.of("name", ctx.formOpt("name").orElse(""),
+                "email", ctx.formOpt("email").orElse(""));
+        String password = ctx.formOpt("password").orElse("");
+        String problem = values.get("name").isEmpty() ? "signup.name.missing"
+                : !EMAIL.matcher(values.get("email")).matches() ? "signup.email.invalid"
+                : !password.equals(ctx.formOpt("password2").orElse("")) ? "account.password.mismatch"
+                : Passwords.problem(password);
+        if (problem != null) {
+            return new Result.Page("account/setup", Result.model("values", values, "minLength", Passwords.MIN_LENGTH,
+                    "error", ctx.messages().get(problem, Passwords.MIN_LENGTH)), 400);
+        }
+        String expected = token.get();
+        if (!Tokens.same(ctx.param("token"), expected) || !token.compareAndSet(expected, null)) {
+            throw HttpError.notFound("setup.invalid");
+        }
+        long id = learners.create(values.get("email"), values.get("name"), Passwords.hash(password), Role.ADMIN,
+                ctx.now());
+        ctx.setSessionCookie(sessions.start(id));
+        return Result.redirect("/admin/users", "flash.adminCreated");
+    }
+}

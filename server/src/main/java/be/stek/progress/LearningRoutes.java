@@ -1,0 +1,108 @@
+package be.stek.progress;
+
+import be.stek.course.Catalogue;
+import be.stek.course.Course;
+import be.stek.course.Lesson;
+import be.stek.quiz.ActivityViews;
+import be.stek.quiz.AttemptRepository;
+import be.stek.web.Access;
+import be.stek.web.Ctx;
+import be.stek.web.HttpError;
+import be.stek.web.Result;
+import be.stek.web.Router;
+import be.stek.web.Visitor;
+import java.util.List;
+import java.util.Map;
+
+/** The course page, lessons, "Verder gaan", finishing a lesson, and the learner's dashboard. */
+public final class LearningRoutes {
+    private final Catalogue catalogue;
+    private final ProgressRepository progress;
+    private final AttemptRepository attempts;
+    private final Standings standings;
+    private final ActivityViews activityViews;
+
+    public LearningRoutes(Catalogue catalogue, ProgressRepository progress, AttemptRepository attempts,
+                          Standings standings, ActivityViews activityViews) {
+        this.catalogue = catalogue;
+        this.progress = progress;
+        this.attempts = attempts;
+        this.standings = standings;
+        this.activityViews = activityViews;
+    }
+
+    public void register(Router r) {
+        r.get("/courses/{course}", Access.PUBLIC, this::showCourse);
+        r.get("/courses/{course}/continue", Access.SIGNED_IN, this::showContinue);
+        r.get("/courses/{course}/lessons/{lesson}", Access.SIGNED_IN, this::showLesson);
+        r.post("/courses/{course}/lessons/{lesson}/done", Access.SIGNED_IN, this::submitDone);
+        r.get("/me", Access.SIGNED_IN, this::showDashboard);
+    }
+
+    private Course course(Ctx ctx) {
+        return catalogue.course(ctx.param("course")).orElseThrow(() -> HttpError.notFound("error.unknownCourse"));
+    }
+
+    private Lesson lesson(Ctx ctx, Course course) {
+        return course.page(ctx.param("lesson")).orElseThrow(() -> HttpError.notFound("error.unknownLesson"));
+    }
+
+    private Result showCourse(Ctx ctx) {
+        Course course = course(ctx);
+        Visitor v = ctx.maybeUser().orElse(null);
+        if (v == null) {
+            return Result.page("progress/course", "course", course, "states", Map.of(), "best", Map.of());
+        }
+        return Result.page("progress/course", "course", course, "status", standings.of(v.id(), course),
+                "states", progress.states(v.id(), course.slug()), "best", attempts.best(v.id(), course.slug()));
+    }
+
+    private Result showContinue(Ctx ctx) {
+        Course course = course(ctx);
+        long me = ctx.user().id();
+        Lesson next = Resume.lesson(course, progress.states(me, course.slug()),
+                progress.lastVisited(me, course.slug()).orElse(null));
+        return Result.redirect("/courses/" + course.slug() + "/lessons/" + next.slug());
+    }
+
+    private Result showLesson(Ctx ctx) {
+        Course course = course(ctx);
+        Lesson lesson = lesson(ctx, course);
+        long me = ctx.user().id();
+        var states = progress.states(me, course.slug());
+        progress.visit(me, course.slug(), lesson.slug(), states.containsKey(lesson.slug()), ctx.now());
+        var state = states.get(lesson.slug());
+        return Result.page("progress/lesson", "course", course, "lesson", lesson,
+                "done", state != null && state.done(), "views", activityViews.forLesson(me, course, lesson),
+                "previous", course.previous(lesson).orElse(null), "next", course.next(lesson).orElse(null),
+                "position", course.lessons().indexOf(lesson) + 1);
+    }
+
+    private Result submitDone(Ctx ctx) {
+        Course course = course(ctx);
+        Lesson lesson = lesson(ctx, course);
+        if (lesson.appendix()) {
+            throw HttpError.badRequest("error.appendixNotALesson");
+        }
+        progress.markDone(ctx.user().id(), course.slug(), lesson.slug(), ctx.now());
+        var next = course.next(lesson);
+        if (next.isPresent()) {
+            return Result.redirect("/courses/" + course.slug() + "/lessons/" + next.get().slug(), "flash.lessonDone");
+        }
+        boolean complete = standings.of(ctx.user().id(), course).complete();
+        return Result.redirect("/courses/" + course.slug(), complete ? "flash.courseComplete" : "flash.lastLessonDone");
+    }
+
+    /** One course on the dashboard. */
+    public record Row(Course course, CourseStatus status) {
+    }
+
+    private Result showDashboard(Ctx ctx) {
+        long me = ctx.user().id();
+        var lessonsSeen = standings.lessonsSeen(me);
+        var attemptsSeen = standings.attemptsSeen(me);
+        List<Row> rows = catalogue.courses().stream()
+                .map(c -> new Row(c, standings.of(me, c, lessonsSeen, attemptsSeen))).toList();
+        return Result.page("progress/dashboard", "rows", rows, "paths", catalogue.paths());
+    }
+}

@@ -1,0 +1,152 @@
+package be.stek.quiz;
+
+import be.stek.store.Database;
+import be.stek.store.Sql;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Attempts and answers. Recording an answer and finishing the attempt happen in one transaction. */
+public final class AttemptRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A learner's results for one activity: best score, number of finished attempts, when last finished. */
+    public record Best(String activity, double score, int attempts, String lastFinished) {
+    }
+
+    /** How an answer changes its attempt: the next step, and the ending and score when it finishes it. */
+    public record Outcome(String nextStep, String ending, Double finalScore) {
+    }
+
+    private final Database db;
+
+    public AttemptRepository(Database db) {
+        this.db = db;
+    }
+
+    private static Attempt map(ResultSet rs) throws SQLException {
+        return new Attempt(rs.getLong("id"), rs.getLong("learner_id"), rs.getString("course"),
+                rs.getString("activity"), rs.getString("kind"), rs.getInt("number"), rs.getString("version"),
+                Plan.fromJson(rs.getString("plan")), rs.getString("current_step"), rs.getString("ending"),
+                rs.getString("started_at"), rs.getString("finished_at"), Sql.doubleOrNull(rs, "score"),
+                rs.getInt("graded") == 1);
+    }
+
+    private static Answer mapAnswer(ResultSet rs) throws SQLException {
+        try {
+            return new Answer(rs.getLong("attempt_id"), rs.getInt("position"), rs.getString("question"),
+                    rs.getString("question_text"), rs.getString("question_kind"), rs.getString("version"),
+                    rs.getString("options"), JSON.readValue(rs.getString("chosen"), new TypeReference<List<String>>() {
+                    }), rs.getString("chosen_text"), rs.getDouble("score"), rs.getString("answered_at"),
+                    rs.getLong("time_ms"));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("stored answer is not JSON", e);
+        }
+    }
+
+    /**
+     * Returns the learner's unfinished attempt at the activity, or starts the next one. Starting twice (a double
+     * click) therefore gives one attempt.
+     */
+    public long openOrStart(long learnerId, String course, String activity, String kind, String version, Plan plan,
+                            String startStep, boolean graded, Instant now) {
+        return db.write(c -> {
+            Optional<Long> open = Sql.one(c, """
+                    SELECT id FROM quiz_attempt
+                    WHERE learner_id = ? AND course = ? AND activity = ? AND finished_at IS NULL""",
+                    rs -> rs.getLong(1), learnerId, course, activity);
+            if (open.isPresent()) {
+                return open.get();
+            }
+            int number = Sql.one(c, "SELECT coalesce(max(number), 0) + 1 FROM quiz_attempt WHERE learner_id = ? AND course = ? AND activity = ?",
+                    rs -> rs.getInt(1), learnerId, course, activity).orElse(1);
+            return Sql.insert(c, """
+                    INSERT INTO quiz_attempt (learner_id, course, activity, kind, number, version, plan, current_step,
+                                              started_at, graded)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    learnerId, course, activity, kind, number, version, plan.toJson(), startStep, now, graded ? 1 : 0);
+        });
+    }
+
+    public Optional<Attempt> find(long id) {
+        return db.read(c -> Sql.one(c, "SELECT * FROM quiz_attempt WHERE id = ?", AttemptRepository::map, id));
+    }
+
+    public Optional<Attempt> open(long learnerId, String course, String activity) {
+        return db.read(c -> Sql.one(c, """
+                SELECT * FROM quiz_attempt WHERE learner_id = ? AND course = ? AND activity = ? AND finished_at IS NULL""",
+                AttemptRepository::map, learnerId, course, activity));
+    }
+
+    public List<Answer> answers(long attemptId) {
+        return db.read(c -> Sql.list(c, "SELECT * FROM answer WHERE attempt_id = ? ORDER BY position",
+                AttemptRepository::mapAnswer, attemptId));
+    }
+
+    /**
+     * Records an answer and moves the attempt on, in one transaction. Returns false when the answer was already
+     * recorded (a resent form) or the attempt was finished meanwhile: nothing is stored twice.
+     */
+    public boolean record(Answer a, Outcome outcome, Instant now) {
+        String chosen = toJson(a.chosen());
+        return db.write(c -> {
+            if (Sql.one(c, "SELECT 1 FROM answer WHERE attempt_id = ? AND question = ?", rs -> 1, a.attemptId(),
+                    a.question()).isPresent() || isFinished(c, a.attemptId())) {
+                return false;
+            }
+            Sql.update(c, """
+                    INSERT INTO answer (attempt_id, position, question, question_text, question_kind, version, options,
+                                        chosen, chosen_text, score, answered_at, time_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    a.attemptId(), a.position(), a.question(), a.questionText(), a.questionKind(), a.version(),
+                    a.optionsJson(), chosen, a.chosenText(), a.score(), a.answeredAt(),
+                    a.timeMs());
+            Sql.update(c, "UPDATE quiz_attempt SET current_step = ?, ending = ?, score = ?, finished_at = ? WHERE id = ?",
+                    outcome.nextStep(), outcome.ending(), outcome.finalScore(),
+                    outcome.finalScore() == null ? null : Sql.iso(now), a.attemptId());
+            return true;
+        });
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isFinished(Connection c, long attemptId) throws SQLException {
+        return Sql.one(c, "SELECT finished_at FROM quiz_attempt WHERE id = ?", rs -> rs.getString(1) != null, attemptId)
+                .orElse(true);
+    }
+
+    /** Best finished result per activity of a course, for one learner. */
+    public Map<String, Best> best(long learnerId, String course) {
+        Map<String, Best> out = new LinkedHashMap<>();
+        db.read(c -> Sql.list(c, """
+                SELECT activity, max(score) AS best, count(*) AS n, max(finished_at) AS last FROM quiz_attempt
+                WHERE learner_id = ? AND course = ? AND finished_at IS NOT NULL GROUP BY activity""",
+                rs -> new Best(rs.getString("activity"), rs.getDouble("best"), rs.getInt("n"), rs.getString("last")),
+                learnerId, course)).forEach(b -> out.put(b.activity(), b));
+        return out;
+    }
+
+    /** The most recent attempt time of a learner per course (for "last activity"). */
+    public Map<String, String> lastActivity(long learnerId) {
+        Map<String, String> out = new LinkedHashMap<>();
+        db.read(c -> Sql.list(c, """
+                SELECT course, max(coalesce(finished_at, started_at)) AS last FROM quiz_attempt
+                WHERE learner_id = ? GROUP BY course""", rs -> Map.entry(rs.getString(1), rs.getString(2)), learnerId))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+}

@@ -1,0 +1,193 @@
+package be.stek.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.BadMessageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one servlet behind every dynamic page: it resolves the visitor and language, matches the route, checks
+ * access, body size and CSRF token, calls the handler and writes its result. Errors are caught here, once: an
+ * {@link HttpError} becomes its status with a page or JSON body; anything else is logged and answered with 500.
+ */
+public final class FrontServlet extends HttpServlet {
+    private static final Logger log = LoggerFactory.getLogger(FrontServlet.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final transient Router router;
+    private final transient Templates templates;
+    private final transient SessionLookup sessions;
+    private final transient Clock clock;
+    private final boolean secureCookies;
+
+    public FrontServlet(Router router, Templates templates, SessionLookup sessions, Clock clock, boolean secureCookies) {
+        this.router = router;
+        this.templates = templates;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.secureCookies = secureCookies;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Ctx ctx = new Ctx(req, res, clock, secureCookies);
+        try {
+            handle(ctx);
+        } catch (HttpError e) {
+            writeError(ctx, e.status(), ctx.messages().get(e.messageKey(), e.args()));
+        } catch (BadMessageException e) {
+            int status = e.getCode() == 413 ? 413 : 400;
+            writeError(ctx, status, ctx.messages().get(status == 413 ? "error.tooLarge" : "error.malformed"));
+        } catch (Exception e) {
+            if (isFormTooLarge(e)) {
+                writeError(ctx, 413, ctx.messages().get("error.tooLarge"));
+                return;
+            }
+            log.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
+            writeError(ctx, 500, ctx.messages().get("error.internal"));
+        }
+    }
+
+    private void handle(Ctx ctx) throws Exception {
+        HttpServletRequest req = ctx.request();
+        String method = "HEAD".equals(req.getMethod()) ? "GET" : req.getMethod();
+        String path = req.getRequestURI();
+        Visitor visitor = lookupVisitor(ctx);
+        ctx.init(Map.of(), visitor, Messages.of(language(ctx, visitor)));
+        Router.Match match = router.match(method, path).orElseThrow(() -> router.matchesAnyMethod(path)
+                ? new HttpError(405, "error.methodNotAllowed") : HttpError.notFound("error.notFound"));
+        ctx.init(match.params(), visitor, ctx.messages());
+        checkBodySize(req, match.route().maxBody());
+        if (!allowed(visitor, match.route().access())) {
+            if (visitor == null && "GET".equals(method)) {
+                write(ctx, Result.redirect("/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8)));
+                return;
+            }
+            throw visitor == null ? new HttpError(401, "error.signInFirst") : HttpError.forbidden("error.forbidden");
+        }
+        if (match.route().csrf() && !Tokens.same(ctx.submittedCsrfToken(), ctx.cookie(Ctx.CSRF_COOKIE))) {
+            throw HttpError.forbidden("error.csrf");
+        }
+        write(ctx, match.route().handler().handle(ctx));
+    }
+
+    private Visitor lookupVisitor(Ctx ctx) {
+        String token = ctx.sessionToken();
+        return token == null || token.isEmpty() ? null : sessions.visitor(token).orElse(null);
+    }
+
+    private static String language(Ctx ctx, Visitor visitor) {
+        if (visitor != null && visitor.language() != null) {
+            return visitor.language();
+        }
+        String cookie = ctx.cookie(Ctx.LANG_COOKIE);
+        return Messages.isSupported(cookie) ? cookie : Messages.DUTCH;
+    }
+
+    private static boolean allowed(Visitor visitor, Access access) {
+        return switch (access) {
+            case PUBLIC -> true;
+            case SIGNED_IN -> visitor != null;
+            case FACILITATOR -> visitor != null && visitor.isFacilitator();
+            case ADMIN -> visitor != null && visitor.isAdmin();
+        };
+    }
+
+    private static void checkBodySize(HttpServletRequest req, long maxBody) {
+        if (req.getContentLengthLong() > maxBody) {
+            throw new HttpError(413, "error.tooLarge");
+        }
+    }
+
+    private static boolean isFormTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("Form is larger than max") || m.contains("too large")
+                    || m.contains("exceeds max"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void write(Ctx ctx, Result result) throws IOException {
+        HttpServletResponse res = ctx.response();
+        if (result instanceof Result.Page page) {
+            writePage(ctx, page.template(), page.model(), page.status());
+        } else if (result instanceof Result.Redirect r) {
+            if (r.flashKey() != null) {
+                ctx.setCookie(Ctx.FLASH_COOKIE, r.flashKey(), -1);
+            }
+            res.setHeader("Location", r.location());
+            res.setStatus(303);
+        } else if (result instanceof Result.Json json) {
+            writeJson(res, json.status(), json.body());
+        } else if (result instanceof Result.Download d) {
+            res.setContentType(d.contentType());
+            res.setHeader("Content-Disposition", (d.inline() ? "inline" : "attachment") + "; filename=\""
+                    + d.filename().replace("\"", "") + "\"");
+            res.setHeader("Cache-Control", "no-store");
+            res.setContentLength(d.bytes().length);
+            res.getOutputStream().write(d.bytes());
+        }
+    }
+
+    private void writePage(Ctx ctx, String template, Map<String, Object> model, int status) throws IOException {
+        Map<String, Object> full = new HashMap<>(model);
+        full.put("visitor", ctx.maybeUser().orElse(null));
+        full.put("csrf", ctx.csrfToken());
+        full.put("currentPath", ctx.path());
+        full.put("flash", takeFlash(ctx));
+        String html = templates.render(template, full, ctx.messages());
+        HttpServletResponse res = ctx.response();
+        res.setStatus(status);
+        res.setContentType("text/html;charset=utf-8");
+        res.setHeader("Cache-Control", "no-store");
+        res.getWriter().write(html);
+    }
+
+    private static String takeFlash(Ctx ctx) {
+        String key = ctx.cookie(Ctx.FLASH_COOKIE);
+        if (key == null || key.isEmpty()) {
+            return null;
+        }
+        ctx.setCookie(Ctx.FLASH_COOKIE, "", 0);
+        return key.matches("[a-zA-Z.]{1,80}") ? ctx.messages().get(key) : null;
+    }
+
+    private static void writeJson(HttpServletResponse res, int status, Object body) throws IOException {
+        res.setStatus(status);
+        res.setContentType("application/json;charset=utf-8");
+        res.setHeader("Cache-Control", "no-store");
+        JSON.writeValue(res.getOutputStream(), body);
+    }
+
+    private void writeError(Ctx ctx, int status, String message) throws IOException {
+        HttpServletResponse res = ctx.response();
+        if (res.isCommitted()) {
+            return;
+        }
+        res.reset();
+        if (ctx.wantsJson() || ctx.path().startsWith("/api/")) {
+            writeJson(res, status, Map.of("error", message, "status", status));
+            return;
+        }
+        try {
+            writePage(ctx, "error", Result.model("status", status, "message", message), status);
+        } catch (RuntimeException e) {
+            log.error("error page failed", e);
+            res.setStatus(status);
+            res.setContentType("text/plain;charset=utf-8");
+            res.getWriter().write(message);
+        }
+    }
+}

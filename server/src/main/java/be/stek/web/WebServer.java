@@ -1,0 +1,62 @@
+package be.stek.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.MultipartConfigElement;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ResourceServlet;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** Assembles the Jetty server: the front servlet for pages, resource servlets for static files and media. */
+public final class WebServer {
+    /** The largest upload (a SCORM package). */
+    public static final long MAX_UPLOAD = 200L * 1024 * 1024;
+    private static final int MAX_FORM = 1024 * 1024;
+
+    private WebServer() {
+    }
+
+    public static Server newServer(String host, int port, FrontServlet front, Path mediaDir, Path uploadTmp) {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.setMaxFormContentSize(MAX_FORM);
+        context.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(resources("static", resource("/static/")), "/static/*");
+        context.addServlet(resources("media", mediaDir.toAbsolutePath().toUri().toString()), "/media/*");
+        ServletHolder frontHolder = new ServletHolder("front", front);
+        frontHolder.getRegistration().setMultipartConfig(new MultipartConfigElement(uploadTmp.toString(),
+                MAX_UPLOAD, MAX_UPLOAD + MAX_FORM, 1024 * 1024));
+        context.addServlet(frontHolder, "/");
+        server.setHandler(context);
+        return server;
+    }
+
+    /** A servlet that serves files under {@code base}; extra servlets add their own paths the same way. */
+    public static ServletHolder resources(String name, String base) {
+        ServletHolder holder = new ServletHolder(name, ResourceServlet.class);
+        holder.setInitParameter("baseResource", base);
+        holder.setInitParameter("pathInfoOnly", "true");
+        holder.setInitParameter("dirAllowed", "false");
+        holder.setInitParameter("etags", "true");
+        holder.setInitParameter("cacheControl", "max-age=3600");
+        return holder;
+    }
+
+    private static String resource(String path) {
+        URL url = WebServer.class.getResource(path);
+        if (url == null) {
+            throw new IllegalStateException("missing classpath resource " + path);
+        }
+        return url.toExternalForm();
+    }
+}

@@ -1,0 +1,61 @@
+/* Stek: progressive enhancement only. Every page works without this file.
+   With it, answering a vignette question or a branching step shows the feedback without a page reload.
+   ES5 on purpose: no build step, and older phone browsers run it. */
+(function () {
+  'use strict';
+
+  function submitInPlace(form, event) {
+    var container = document.getElementById('attempt');
+    if (!container || !window.XMLHttpRequest || !window.FormData) {
+      return;
+    }
+    event.preventDefault();
+    var button = form.querySelector('button[type=submit]');
+    if (button) {
+      button.disabled = true;
+    }
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', form.getAttribute('action'));
+    xhr.setRequestHeader('X-Stek-Fragment', '1');
+    xhr.onload = function () {
+      if (xhr.status === 200) {
+        container.outerHTML = xhr.responseText;
+        enhance();
+        var target = document.getElementById('current') || document.querySelector(focusTarget(form));
+        if (target) {
+          target.setAttribute('tabindex', '-1');
+          target.focus();
+        }
+      } else {
+        form.submit();
+      }
+    };
+    xhr.onerror = function () {
+      form.submit();
+    };
+    xhr.send(new FormData(form));
+  }
+
+  function focusTarget(form) {
+    var section = form.parentNode;
+    return section && section.id ? '#' + section.id : '#attempt';
+  }
+
+  function enhance() {
+    var forms = document.querySelectorAll('form[data-enhance=answer]');
+    for (var i = 0; i < forms.length; i++) {
+      if (!forms[i].getAttribute('data-enhanced')) {
+        forms[i].setAttribute('data-enhanced', '1');
+        forms[i].addEventListener('submit', function (e) {
+          submitInPlace(this, e);
+        });
+      }
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', enhance);
+  } else {
+    enhance();
+  }
+}());
