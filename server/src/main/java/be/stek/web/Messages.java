@@ -1,13 +1,14 @@
 package be.stek.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * UI strings per language from {@code i18n/messages*.properties} (UTF-8). Dutch is the base bundle; English
- * overrides it. Arguments replace {@code {0}}, {@code {1}}, … literally, so apostrophes need no escaping.
+ * UI strings per language from the bundles in {@link #BUNDLES} (UTF-8 properties under {@code i18n/}): one per
+ * feature, looked up in order. Dutch is each base bundle; English overrides it. Arguments replace {@code {0}},
+ * {@code {1}}, … literally, so apostrophes need no escaping.
  */
 public final class Messages {
     public static final String DUTCH = "nl";
@@ -16,13 +17,19 @@ public final class Messages {
     private static final Map<String, Locale> LOCALES = Map.of(DUTCH, Locale.forLanguageTag("nl-BE"),
             ENGLISH, Locale.ENGLISH);
 
+    /** Base names of the bundles: the core, then one per feature that has its own strings. */
+    public static final List<String> BUNDLES = List.of("i18n.messages", "i18n.cohort", "i18n.scorm");
+
     private final String language;
-    private final ResourceBundle bundle;
+    private final List<ResourceBundle> bundles;
 
     private Messages(String language) {
         this.language = language;
-        this.bundle = ResourceBundle.getBundle("i18n.messages", LOCALES.get(language),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundles = BUNDLES.stream()
+                .filter(name -> Messages.class.getResource("/" + name.replace('.', '/') + ".properties") != null)
+                .map(name -> ResourceBundle.getBundle(name, LOCALES.get(language),
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)))
+                .toList();
     }
 
     private static final Messages NL = new Messages(DUTCH);
@@ -47,10 +54,8 @@ public final class Messages {
 
     /** The text for a key with its arguments filled in; a missing key shows as the key itself (and tests catch it). */
     public String get(String key, Object... args) {
-        String text;
-        try {
-            text = bundle.getString(key);
-        } catch (MissingResourceException e) {
+        String text = lookup(key);
+        if (text == null) {
             return key;
         }
         for (int i = 0; i < args.length; i++) {
@@ -60,6 +65,15 @@ public final class Messages {
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return lookup(key) != null;
+    }
+
+    private String lookup(String key) {
+        for (ResourceBundle b : bundles) {
+            if (b.containsKey(key)) {
+                return b.getString(key);
+            }
+        }
+        return null;
     }
 }
