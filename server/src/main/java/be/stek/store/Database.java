@@ -114,12 +114,13 @@ public final class Database implements AutoCloseable {
 
     /** Writes a consistent copy of the database to {@code target}, safe while the server is running. */
     public void backupTo(Path target) {
-        read(c -> {
-            try (var st = c.createStatement()) {
-                st.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
-            }
-            return null;
-        });
+        // VACUUM INTO reads one snapshot of the database; it needs a connection of its own (not read-only, and
+        // outside the writer's open transaction).
+        try (Connection c = connect(false); var st = c.createStatement()) {
+            st.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
     }
 
     public Path file() {

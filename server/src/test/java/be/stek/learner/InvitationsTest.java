@@ -1,0 +1,65 @@
+package be.stek.learner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import be.stek.store.Database;
+import be.stek.store.Sql;
+import be.stek.web.HttpError;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InvitationsTest {
+    private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+
+    private static void aCode(Database db, String code, Instant expires, Integer maxUses) {
+        db.write(c -> {
+            long cohort = Sql.insert(c, "INSERT INTO cohort (name, created_at) VALUES ('Team De Linde', ?)", NOW);
+            return Sql.update(c, "INSERT INTO invitation (code, cohort_id, expires_at, max_uses, created_at) VALUES (?, ?, ?, ?, ?)",
+                    code, cohort, expires, maxUses, NOW);
+        });
+    }
+
+    private static long count(Database db, String sql) {
+        return db.read(c -> Sql.one(c, sql, rs -> rs.getLong(1)).orElseThrow());
+    }
+
+    @Test
+    void a_valid_code_creates_the_account_and_joins_its_cohort(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("stek.db"))) {
+            aCode(db, "LINDE2026", null, null);
+            long id = new Invitations(db).signUp(" linde2026 ", "sara@example.be", "Sara", "hash", NOW);
+            assertEquals(1, count(db, "SELECT count(*) FROM cohort_member WHERE learner_id = " + id));
+            assertEquals(1, count(db, "SELECT uses FROM invitation"));
+        }
+    }
+
+    @Test
+    void an_expired_or_used_up_code_stores_nothing(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("stek.db"))) {
+            aCode(db, "OUD", NOW.minusSeconds(1), null);
+            aCode(db, "EENMALIG", null, 1);
+            Invitations invitations = new Invitations(db);
+            HttpError expired = assertThrows(HttpError.class, () -> invitations.signUp("OUD", "a@example.be", "A", "h", NOW));
+            assertEquals("signup.code.expired", expired.messageKey());
+            invitations.signUp("EENMALIG", "b@example.be", "B", "h", NOW);
+            assertThrows(HttpError.class, () -> invitations.signUp("EENMALIG", "c@example.be", "C", "h", NOW));
+            assertEquals(1, count(db, "SELECT count(*) FROM learner"));
+        }
+    }
+
+    @Test
+    void a_taken_address_does_not_use_up_the_code(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("stek.db"))) {
+            aCode(db, "CODE", null, 5);
+            Invitations invitations = new Invitations(db);
+            invitations.signUp("CODE", "sara@example.be", "Sara", "h", NOW);
+            assertThrows(LearnerRepository.EmailTaken.class,
+                    () -> invitations.signUp("CODE", "SARA@example.be", "Sara 2", "h", NOW));
+            assertEquals(1, count(db, "SELECT uses FROM invitation"));
+            assertEquals(1, count(db, "SELECT count(*) FROM learner"));
+        }
+    }
+}
