@@ -2,6 +2,7 @@ package be.stek.testing;
 
 import java.io.IOException;
 import org.htmlunit.BrowserVersion;
+import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
@@ -52,7 +53,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Clicks the link or button whose text contains {@code text}. */
-    public static HtmlPage click(HtmlPage page, String text) throws IOException {
+    public static <P extends Page> P click(HtmlPage page, String text) throws IOException {
         HtmlElement el = page.getFirstByXPath("//a[contains(normalize-space(.), \"" + text + "\")] | //button[contains(normalize-space(.), \"" + text + "\")]");
         if (el == null) {
             throw new AssertionError("nothing to click with text '" + text + "' on " + page.getUrl() + ":\n" + page.asNormalizedText());
