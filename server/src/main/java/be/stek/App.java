@@ -1,5 +1,11 @@
 package be.stek;
 
+import be.stek.cohort.CohortRepository;
+import be.stek.cohort.CohortRoutes;
+import be.stek.cohort.DashboardRoutes;
+import be.stek.cohort.ItemRoutes;
+import be.stek.cohort.TeamSessionRepository;
+import be.stek.cohort.TeamSessionRoutes;
 import be.stek.course.Catalogue;
 import be.stek.course.CatalogueRoutes;
 import be.stek.course.CourseLoader;
@@ -74,10 +80,16 @@ public final class App {
         new AccountRoutes(learners, sessions, new LoginThrottle(clock), new Invitations(db)).register(router);
         new AdminRoutes(learners, sessions).register(router);
         setup.register(router);
-        new LearningRoutes(catalogue, progress, attempts, standings, new ActivityViews(attempts, reflections))
-                .register(router);
+        CohortRepository cohorts = new CohortRepository(db);
+        TeamSessionRepository teamSessions = new TeamSessionRepository(db);
+        new LearningRoutes(catalogue, progress, attempts, standings, new ActivityViews(attempts, reflections),
+                teamSessions::openFor).register(router);
         new AttemptRoutes(catalogue, attempts).register(router);
         new ReflectionRoutes(catalogue, reflections).register(router);
+        new CohortRoutes(cohorts, catalogue, learners, config.baseUrl()).register(router);
+        new DashboardRoutes(cohorts, catalogue, standings).register(router);
+        new ItemRoutes(cohorts, catalogue, attempts).register(router);
+        new TeamSessionRoutes(cohorts, teamSessions, catalogue).register(router);
 
         FrontServlet front = new FrontServlet(router, new Templates(), sessions, clock, config.secureCookies());
         Server server = WebServer.newServer(config.host(), config.port(), front, config.mediaDir(), uploads);

@@ -13,6 +13,7 @@ import be.stek.web.Router;
 import be.stek.web.Visitor;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /** The course page, lessons, "Verder gaan", finishing a lesson, and the learner's dashboard. */
 public final class LearningRoutes {
@@ -21,14 +22,20 @@ public final class LearningRoutes {
     private final AttemptRepository attempts;
     private final Standings standings;
     private final ActivityViews activityViews;
+    private final LongFunction<List<?>> openTeamSessions;
 
+    /**
+     * {@code openTeamSessions} lists the team sessions a learner can join now (shown on the dashboard); it is a
+     * function so that progress does not depend on the cohort feature.
+     */
     public LearningRoutes(Catalogue catalogue, ProgressRepository progress, AttemptRepository attempts,
-                          Standings standings, ActivityViews activityViews) {
+                          Standings standings, ActivityViews activityViews, LongFunction<List<?>> openTeamSessions) {
         this.catalogue = catalogue;
         this.progress = progress;
         this.attempts = attempts;
         this.standings = standings;
         this.activityViews = activityViews;
+        this.openTeamSessions = openTeamSessions;
     }
 
     public void register(Router r) {
@@ -103,6 +110,7 @@ public final class LearningRoutes {
         var attemptsSeen = standings.attemptsSeen(me);
         List<Row> rows = catalogue.courses().stream()
                 .map(c -> new Row(c, standings.of(me, c, lessonsSeen, attemptsSeen))).toList();
-        return Result.page("progress/dashboard", "rows", rows, "paths", catalogue.paths());
+        return Result.page("progress/dashboard", "rows", rows, "paths", catalogue.paths(),
+                "teamSessions", openTeamSessions.apply(me));
     }
 }

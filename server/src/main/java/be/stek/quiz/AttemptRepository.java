@@ -41,15 +41,10 @@ public final class AttemptRepository {
     }
 
     private static Answer mapAnswer(ResultSet rs) throws SQLException {
-        try {
-            return new Answer(rs.getLong("attempt_id"), rs.getInt("position"), rs.getString("question"),
-                    rs.getString("question_text"), rs.getString("question_kind"), rs.getString("version"),
-                    rs.getString("options"), JSON.readValue(rs.getString("chosen"), new TypeReference<List<String>>() {
-                    }), rs.getString("chosen_text"), rs.getDouble("score"), rs.getString("answered_at"),
-                    rs.getLong("time_ms"));
-        } catch (JsonProcessingException e) {
-            throw new SQLException("stored answer is not JSON", e);
-        }
+        return new Answer(rs.getLong("attempt_id"), rs.getInt("position"), rs.getString("question"),
+                rs.getString("question_text"), rs.getString("question_kind"), rs.getString("version"),
+                rs.getString("options"), chosen(rs.getString("chosen")), rs.getString("chosen_text"),
+                rs.getDouble("score"), rs.getString("answered_at"), rs.getLong("time_ms"));
     }
 
     /**
@@ -116,6 +111,15 @@ public final class AttemptRepository {
         });
     }
 
+    private static List<String> chosen(String json) throws SQLException {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new SQLException("stored answer is not JSON", e);
+        }
+    }
+
     private static String toJson(Object value) {
         try {
             return JSON.writeValueAsString(value);
@@ -138,6 +142,37 @@ public final class AttemptRepository {
                 rs -> new Best(rs.getString("activity"), rs.getDouble("best"), rs.getInt("n"), rs.getString("last")),
                 learnerId, course)).forEach(b -> out.put(b.activity(), b));
         return out;
+    }
+
+    /** An answer in a learner's first finished attempt at an activity: the material of item analysis. */
+    public record Response(long learnerId, String activity, String question, String questionText, String optionsJson,
+                           List<String> chosen, double score) {
+    }
+
+    /**
+     * Every answer given in the first finished attempt of each of these learners at each activity of a course.
+     * First attempts measure what learners knew; retries after reading the feedback would flatter the items.
+     */
+    public List<Response> firstAttemptAnswers(String course, List<Long> learnerIds) {
+        if (learnerIds.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", java.util.Collections.nCopies(learnerIds.size(), "?"));
+        Object[] params = new Object[learnerIds.size() + 1];
+        params[0] = course;
+        for (int i = 0; i < learnerIds.size(); i++) {
+            params[i + 1] = learnerIds.get(i);
+        }
+        String sql = """
+                SELECT t.learner_id, t.activity, a.question, a.question_text, a.options, a.chosen, a.score
+                FROM quiz_attempt t JOIN answer a ON a.attempt_id = t.id
+                WHERE t.course = ? AND t.finished_at IS NOT NULL AND t.graded = 1 AND t.learner_id IN (%s)
+                  AND t.number = (SELECT min(x.number) FROM quiz_attempt x WHERE x.learner_id = t.learner_id
+                                  AND x.course = t.course AND x.activity = t.activity AND x.finished_at IS NOT NULL)
+                ORDER BY t.activity, a.position""".formatted(in);
+        return db.read(c -> Sql.list(c, sql, rs -> new Response(rs.getLong("learner_id"), rs.getString("activity"),
+                rs.getString("question"), rs.getString("question_text"), rs.getString("options"),
+                chosen(rs.getString("chosen")), rs.getDouble("score")), params));
     }
 
     /** The most recent attempt time of a learner per course (for "last activity"). */

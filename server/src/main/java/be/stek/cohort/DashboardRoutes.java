@@ -1,0 +1,102 @@
+package be.stek.cohort;
+
+import be.stek.course.Catalogue;
+import be.stek.course.Course;
+import be.stek.progress.Standings;
+import be.stek.web.Access;
+import be.stek.web.Ctx;
+import be.stek.web.Messages;
+import be.stek.web.Result;
+import be.stek.web.Router;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The facilitator dashboard of a cohort, with filter, sort, a chart per course and a CSV export. */
+public final class DashboardRoutes {
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+
+    private final CohortRepository cohorts;
+    private final CohortAccess access;
+    private final Catalogue catalogue;
+    private final Standings standings;
+
+    public DashboardRoutes(CohortRepository cohorts, Catalogue catalogue, Standings standings) {
+        this.cohorts = cohorts;
+        this.access = new CohortAccess(cohorts);
+        this.catalogue = catalogue;
+        this.standings = standings;
+    }
+
+    public void register(Router r) {
+        r.get("/cohorts/{cohort}/dashboard", Access.FACILITATOR, this::showDashboard);
+        r.get("/cohorts/{cohort}/dashboard.csv", Access.FACILITATOR, this::downloadCsv);
+    }
+
+    /** The cohort's courses (all courses when none are assigned yet) and their due dates. */
+    private List<Course> courses(Cohort cohort, Map<String, String> due, String only) {
+        var assigned = cohorts.courses(cohort.id());
+        assigned.forEach(a -> due.put(a.course(), a.dueDate()));
+        List<Course> list = assigned.isEmpty() ? catalogue.courses()
+                : assigned.stream().map(a -> catalogue.course(a.course())).flatMap(java.util.Optional::stream).toList();
+        return only == null || only.isEmpty() ? list : list.stream().filter(c -> c.slug().equals(only)).toList();
+    }
+
+    private List<Dashboard.Row> rows(Cohort cohort, List<Course> courses, Map<String, String> due, Ctx ctx) {
+        var learners = cohorts.members(cohort.id()).stream().filter(m -> m.role().equals("learner")).toList();
+        return Dashboard.rows(learners, courses, due, standings, LocalDate.ofInstant(ctx.now(), BRUSSELS));
+    }
+
+    private Result showDashboard(Ctx ctx) {
+        Cohort cohort = access.facilitated(ctx);
+        Map<String, String> due = new HashMap<>();
+        String course = ctx.query("course");
+        List<Course> courses = courses(cohort, due, course);
+        List<Dashboard.Row> all = rows(cohort, courses, due, ctx);
+        String state = ctx.query("state");
+        String sort = ctx.query("sort");
+        return Result.page("cohort/dashboard", "cohort", cohort, "courses", courses, "allCourses", courses(cohort,
+                new HashMap<>(), null), "rows", Dashboard.filterAndSort(all, state, sort),
+                "summaries", Dashboard.summaries(all, courses), "filter", Result.model("course", course == null ? "" : course,
+                        "state", state == null ? "" : state, "sort", sort == null ? "name" : sort), "total", all.size());
+    }
+
+    private Result downloadCsv(Ctx ctx) throws JsonProcessingException {
+        Cohort cohort = access.facilitated(ctx);
+        Map<String, String> due = new HashMap<>();
+        List<Course> courses = courses(cohort, due, null);
+        Messages m = ctx.messages();
+        List<List<String>> lines = new ArrayList<>();
+        for (Dashboard.Row row : Dashboard.filterAndSort(rows(cohort, courses, due, ctx), null, "name")) {
+            for (Dashboard.Cell cell : row.cells()) {
+                var s = cell.status();
+                lines.add(List.of(safe(row.learner().name()), safe(row.learner().email()), safe(cell.course().title()),
+                        String.valueOf(s.percent()), m.get("state." + s.state()),
+                        s.passed() == null ? "" : m.get(s.passed() ? "course.passed" : "course.notYet"),
+                        s.score() == null ? "" : String.valueOf(Math.round(s.score() * 100)),
+                        s.lastActivity() == null ? "" : s.lastActivity(), cell.due() == null ? "" : cell.due(),
+                        cell.overdue() ? m.get("cohort.dashboard.yes") : ""));
+            }
+        }
+        CsvSchema.Builder schema = CsvSchema.builder();
+        for (String col : List.of("name", "email", "course", "progress", "completion", "success", "score", "lastActivity",
+                "due", "overdue")) {
+            schema.addColumn(m.get("cohort.csv." + col));
+        }
+        String csv = new CsvMapper().writer(schema.build().withHeader()).writeValueAsString(lines);
+        byte[] bytes = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
+        return Result.download("voortgang-" + cohort.id() + ".csv", "text/csv;charset=utf-8", bytes);
+    }
+
+    /** Stops spreadsheet programs from reading a typed name as a formula. */
+    static String safe(String value) {
+        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+}

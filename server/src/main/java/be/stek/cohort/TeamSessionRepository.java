@@ -1,0 +1,94 @@
+package be.stek.cohort;
+
+import be.stek.store.Database;
+import be.stek.store.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Team sessions and their answers. Answers are read back without the person who gave them. */
+public final class TeamSessionRepository {
+
+    /** A session on one vignette question ({@code question} set) or one reflection prompt. */
+    public record Session(long id, long cohortId, String cohortName, String course, String activity, String question,
+                          int minAnswers, String openedAt, String closedAt) {
+        public boolean open() {
+            return closedAt == null;
+        }
+    }
+
+    /** One anonymous answer: a choice (option ids, comma-separated) or a text. */
+    public record TeamAnswer(String choice, String body) {
+    }
+
+    private static final String SELECT = """
+            SELECT s.*, c.name AS cohort_name FROM team_session s JOIN cohort c ON c.id = s.cohort_id""";
+
+    private final Database db;
+
+    public TeamSessionRepository(Database db) {
+        this.db = db;
+    }
+
+    private static Session map(ResultSet rs) throws SQLException {
+        return new Session(rs.getLong("id"), rs.getLong("cohort_id"), rs.getString("cohort_name"), rs.getString("course"),
+                rs.getString("activity"), rs.getString("question"), rs.getInt("min_answers"), rs.getString("opened_at"),
+                rs.getString("closed_at"));
+    }
+
+    public long open(long cohortId, long facilitatorId, String course, String activity, String question, int minAnswers,
+                     Instant now) {
+        return db.write(c -> Sql.insert(c, """
+                INSERT INTO team_session (cohort_id, facilitator_id, course, activity, question, min_answers, opened_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", cohortId, facilitatorId, course, activity, question, minAnswers, now));
+    }
+
+    public Optional<Session> find(long id) {
+        return db.read(c -> Sql.one(c, SELECT + " WHERE s.id = ?", TeamSessionRepository::map, id));
+    }
+
+    public List<Session> forCohort(long cohortId) {
+        return db.read(c -> Sql.list(c, SELECT + " WHERE s.cohort_id = ? ORDER BY s.opened_at DESC",
+                TeamSessionRepository::map, cohortId));
+    }
+
+    /** Open sessions in the cohorts a person belongs to. */
+    public List<Session> openFor(long learnerId) {
+        return db.read(c -> Sql.list(c, SELECT + " " + """
+                 WHERE s.closed_at IS NULL AND s.cohort_id IN (SELECT cohort_id FROM cohort_member WHERE learner_id = ?)
+                 ORDER BY s.opened_at DESC""", TeamSessionRepository::map, learnerId));
+    }
+
+    /** Stores (or replaces) a member's answer while the session is open; false when it closed meanwhile. */
+    public boolean answer(long sessionId, long learnerId, String choice, String body, Instant now) {
+        return db.write(c -> {
+            if (Sql.one(c, "SELECT 1 FROM team_session WHERE id = ? AND closed_at IS NULL", rs -> 1, sessionId).isEmpty()) {
+                return false;
+            }
+            Sql.update(c, """
+                    INSERT INTO team_answer (session_id, learner_id, choice, body, answered_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (session_id, learner_id) DO UPDATE SET choice = excluded.choice, body = excluded.body,
+                                                                       answered_at = excluded.answered_at""",
+                    sessionId, learnerId, choice, body, now);
+            return true;
+        });
+    }
+
+    public boolean hasAnswered(long sessionId, long learnerId) {
+        return db.read(c -> Sql.one(c, "SELECT 1 FROM team_answer WHERE session_id = ? AND learner_id = ?", rs -> 1,
+                sessionId, learnerId)).isPresent();
+    }
+
+    /** The answers, without names, in an order that does not follow who answered first. */
+    public List<TeamAnswer> answers(long sessionId) {
+        return db.read(c -> Sql.list(c, """
+                SELECT choice, body FROM team_answer WHERE session_id = ? ORDER BY coalesce(body, choice), answered_at""",
+                rs -> new TeamAnswer(rs.getString(1), rs.getString(2)), sessionId));
+    }
+
+    public void close(long sessionId, Instant now) {
+        db.write(c -> Sql.update(c, "UPDATE team_session SET closed_at = ? WHERE id = ? AND closed_at IS NULL", now, sessionId));
+    }
+}
