@@ -32,14 +32,22 @@ public final class CatalogueRoutes {
         r.get("/courses/{course}/files/{path...}", Access.PUBLIC, this::showFile);
     }
 
+    /** The catalogue; {@code ?pad=id} picks a learning path (its courses in its order), {@code ?voor=} filters. */
     private Result showCatalogue(Ctx ctx) {
-        String audience = ctx.query("voor");
-        var courses = catalogue.courses().stream()
-                .filter(c -> audience == null || c.meta().audiences().contains(audience)).toList();
+        LearningPath path = catalogue.paths().stream().filter(p -> p.id().equals(ctx.query("pad"))).findFirst()
+                .orElse(null);
+        String audience = path != null ? path.audience() : ctx.query("voor");
+        var courses = path != null
+                ? path.steps().stream().map(s -> catalogue.course(s.course())).flatMap(java.util.Optional::stream).toList()
+                : catalogue.courses().stream().filter(c -> audience == null || audience.isEmpty()
+                        || c.meta().audiences().contains(audience)).toList();
         Map<String, String> titles = new java.util.HashMap<>();
-        catalogue.courses().forEach(c -> titles.put(c.slug(), c.title()));
+        catalogue.courses().forEach(c -> {
+            titles.put(c.slug(), c.title());
+            c.lessons().forEach(l -> titles.put(c.slug() + "/" + l.slug(), l.title()));
+        });
         return Result.page("course/catalogue", "courses", courses, "paths", catalogue.paths(), "titles", titles,
-                "audience", audience == null ? "" : audience);
+                "audience", audience == null ? "" : audience, "path", path);
     }
 
     private Result showGlossary(Ctx ctx) {
