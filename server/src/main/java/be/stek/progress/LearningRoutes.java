@@ -77,8 +77,8 @@ public final class LearningRoutes {
         Lesson lesson = lesson(ctx, course);
         long me = ctx.user().id();
         var states = progress.states(me, course.slug());
-        progress.visit(me, course.slug(), lesson.slug(), states.containsKey(lesson.slug()), ctx.now());
         var state = states.get(lesson.slug());
+        progress.visit(me, course.slug(), lesson.slug(), state, ctx.now());
         return Result.page("progress/lesson", "course", course, "lesson", lesson,
                 "done", state != null && state.done(), "views", activityViews.forLesson(me, course, lesson),
                 "previous", course.previous(lesson).orElse(null), "next", course.next(lesson).orElse(null),

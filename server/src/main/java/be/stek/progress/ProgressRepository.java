@@ -37,12 +37,19 @@ public final class ProgressRepository {
                 ORDER BY last_seen DESC LIMIT 1""", rs -> rs.getString(1), learnerId, course));
     }
 
+    /** How stale "last seen" may get before a page view records it again: reloads do not each cost a write. */
+    static final java.time.Duration LAST_SEEN_PRECISION = java.time.Duration.ofMinutes(1);
+
     /**
      * Records a visit. The first visit changes the lesson's state, so it is durable before the page is answered;
-     * later visits only move "last seen" and are committed with the next batch without waiting.
+     * later visits only move "last seen" (at most once a minute) and are committed with the next batch without
+     * waiting.
      */
-    public void visit(long learnerId, String course, String lesson, boolean known, Instant now) {
-        if (!known) {
+    public void visit(long learnerId, String course, String lesson, LessonState known, Instant now) {
+        if (known != null && Instant.parse(known.lastSeen()).plus(LAST_SEEN_PRECISION).isAfter(now)) {
+            return;
+        }
+        if (known == null) {
             db.write(c -> Sql.update(c, """
                     INSERT INTO lesson_progress (learner_id, course, lesson, state, first_seen, last_seen)
                     VALUES (?, ?, ?, 'started', ?, ?)

@@ -31,15 +31,17 @@ public final class ActivityViews {
             return views;
         }
         Map<String, AttemptRepository.Best> best = attempts.best(learnerId, course.slug());
-        List<ReflectionRepository.Entry> journal = reflections.journal(learnerId, course.slug());
+        List<ReflectionRepository.Entry> journal = lesson.activityIds().stream()
+                .anyMatch(id -> course.activity(id).orElse(null) instanceof Reflection)
+                ? reflections.journal(learnerId, course.slug()) : List.of();
+        Map<String, Long> open = attempts.openAttempts(learnerId, course.slug());
         for (String id : lesson.activityIds()) {
             Activity a = course.activity(id).orElseThrow();
             if (a instanceof Reflection) {
                 views.put(id, new View(a, null, null,
                         journal.stream().filter(e -> e.prompt().equals(id)).toList(), Tokens.random()));
             } else {
-                Long open = attempts.open(learnerId, course.slug(), id).map(Attempt::id).orElse(null);
-                views.put(id, new View(a, best.get(id), open, List.of(), null));
+                views.put(id, new View(a, best.get(id), open.get(id), List.of(), null));
             }
         }
         return views;

@@ -75,10 +75,13 @@ public final class AttemptRepository {
         return db.read(c -> Sql.one(c, "SELECT * FROM quiz_attempt WHERE id = ?", AttemptRepository::map, id));
     }
 
-    public Optional<Attempt> open(long learnerId, String course, String activity) {
-        return db.read(c -> Sql.one(c, """
-                SELECT * FROM quiz_attempt WHERE learner_id = ? AND course = ? AND activity = ? AND finished_at IS NULL""",
-                AttemptRepository::map, learnerId, course, activity));
+    /** The learner's unfinished attempts in a course, by activity. */
+    public Map<String, Long> openAttempts(long learnerId, String course) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        db.read(c -> Sql.list(c, "SELECT activity, id FROM quiz_attempt WHERE learner_id = ? AND course = ? AND finished_at IS NULL",
+                rs -> Map.entry(rs.getString(1), rs.getLong(2)), learnerId, course))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     public List<Answer> answers(long attemptId) {

@@ -23,7 +23,7 @@ class ProgressRepositoryTest {
         try (Database db = Database.open(dir.resolve("stek.db"))) {
             ProgressRepository progress = new ProgressRepository(db);
             long an = aLearner(db);
-            progress.visit(an, "proef", "eerste-les", false, T0);
+            progress.visit(an, "proef", "eerste-les", null, T0);
             assertEquals("started", progress.states(an, "proef").get("eerste-les").state());
             progress.markDone(an, "proef", "eerste-les", T0.plusSeconds(60));
             var state = progress.states(an, "proef").get("eerste-les");
@@ -39,14 +39,25 @@ class ProgressRepositoryTest {
         try (Database db = Database.open(file)) {
             ProgressRepository progress = new ProgressRepository(db);
             an = aLearner(db);
-            progress.visit(an, "proef", "eerste-les", false, T0);
-            progress.visit(an, "proef", "tweede-les", false, T0.plusSeconds(10));
-            progress.visit(an, "proef", "eerste-les", true, T0.plusSeconds(20));
+            progress.visit(an, "proef", "eerste-les", null, T0);
+            progress.visit(an, "proef", "tweede-les", null, T0.plusSeconds(10));
+            progress.visit(an, "proef", "eerste-les", progress.states(an, "proef").get("eerste-les"), T0.plusSeconds(120));
         }
         try (Database db = Database.open(file)) {
             ProgressRepository progress = new ProgressRepository(db);
             assertEquals("eerste-les", progress.lastVisited(an, "proef").orElseThrow());
-            assertEquals("2026-11-23T09:00:20.000Z", progress.lastSeenPerCourse(an).get("proef"));
+            assertEquals("2026-11-23T09:02:00.000Z", progress.lastSeenPerCourse(an).get("proef"));
+        }
+    }
+
+    @Test
+    void a_reload_within_a_minute_does_not_move_last_seen(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("stek.db"))) {
+            ProgressRepository progress = new ProgressRepository(db);
+            long an = aLearner(db);
+            progress.visit(an, "proef", "eerste-les", null, T0);
+            progress.visit(an, "proef", "eerste-les", progress.states(an, "proef").get("eerste-les"), T0.plusSeconds(30));
+            assertEquals("2026-11-23T09:00:00.000Z", progress.states(an, "proef").get("eerste-les").lastSeen());
         }
     }
 

@@ -1,0 +1,125 @@
+package be.stek.bench;
+
+import be.stek.testing.Http;
+import be.stek.testing.TestServer;
+import be.stek.web.Role;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
+
+/**
+ * Measures Stek on loopback: requests per second and latency of a static file, a signed-in lesson page and a
+ * durable progress write, all served by the same server in the same run. Reports ratios against the static file,
+ * so that the figures compare across machines. Bounded in time: a few seconds of warm-up and measurement each.
+ * Run with {@code server/bench/run.sh}; it is not a test.
+ */
+public final class Benchmark {
+    private static final int WORKERS = Integer.getInteger("bench.workers", 32);
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 3));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 8));
+
+    record Figures(String name, double perSecond, double p50, double p99, long errors) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Files.createTempDirectory("stek-bench");
+        try (TestServer server = TestServer.start(data)) {
+            List<String> cookies = new ArrayList<>();
+            for (int i = 0; i < WORKERS; i++) {
+                server.addUser("bench" + i + "@example.be", "Bench " + i, Role.LEARNER);
+                Http h = new Http(server).signIn("bench" + i + "@example.be");
+                cookies.add("stek_session=" + h.cookie("stek_session") + "; stek_csrf=" + h.cookie("stek_csrf")
+                        + "|" + h.cookie("stek_csrf"));
+            }
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            IntFunction<HttpRequest> staticFile = w -> HttpRequest.newBuilder(URI.create(server.url("/static/stek.css"))).build();
+            IntFunction<HttpRequest> lesson = w -> HttpRequest.newBuilder(URI.create(server.url("/courses/proef/lessons/eerste-les")))
+                    .header("Cookie", cookies.get(w).split("\\|")[0]).build();
+            IntFunction<HttpRequest> progress = w -> HttpRequest.newBuilder(URI.create(server.url("/courses/proef/lessons/tweede-les/done")))
+                    .header("Cookie", cookies.get(w).split("\\|")[0])
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + cookies.get(w).split("\\|")[1])).build();
+
+            Figures base = run("static file (/static/stek.css)", client, staticFile, 200);
+            Figures page = run("lesson page, signed in", client, lesson, 200);
+            Figures write = run("progress write (POST, durable)", client, progress, 303);
+            long rows = server.count("SELECT count(*) FROM lesson_progress WHERE lesson = 'tweede-les' AND state = 'done'");
+            report(List.of(base, page, write), base, rows);
+        }
+    }
+
+    static Figures run(String name, HttpClient client, IntFunction<HttpRequest> request, int expected) throws Exception {
+        load(client, request, expected, WARMUP, new ArrayList<>());
+        List<long[]> perWorker = new ArrayList<>();
+        long[] errors = load(client, request, expected, MEASURE, perWorker);
+        long[] all = perWorker.stream().flatMapToLong(Arrays::stream).filter(x -> x > 0).sorted().toArray();
+        return new Figures(name, all.length / (MEASURE.toMillis() / 1000.0), percentile(all, 0.50) / 1e6,
+                percentile(all, 0.99) / 1e6, errors[0]);
+    }
+
+    /** Runs WORKERS threads sending requests back to back for a while; returns the error count. */
+    private static long[] load(HttpClient client, IntFunction<HttpRequest> request, int expected, Duration duration,
+                               List<long[]> latencies) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(WORKERS);
+        long[] errors = {0};
+        for (int w = 0; w < WORKERS; w++) {
+            int worker = w;
+            long[] mine = new long[2_000_000];
+            synchronized (latencies) {
+                latencies.add(mine);
+            }
+            Thread t = new Thread(() -> {
+                int n = 0;
+                while (!stop.get() && n < mine.length) {
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<Void> r = client.send(request.apply(worker), HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() != expected) {
+                            synchronized (errors) {
+                                errors[0]++;
+                            }
+                        }
+                    } catch (Exception e) {
+                        synchronized (errors) {
+                            errors[0]++;
+                        }
+                    }
+                    mine[n++] = System.nanoTime() - start;
+                }
+                done.countDown();
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+        Thread.sleep(duration.toMillis());
+        stop.set(true);
+        done.await();
+        return errors;
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))];
+    }
+
+    private static void report(List<Figures> figures, Figures base, long rows) {
+        System.out.printf("%nStek benchmark: %d workers, %ds per scenario after %ds warm-up, loopback, same server%n",
+                WORKERS, MEASURE.toSeconds(), WARMUP.toSeconds());
+        System.out.printf("%-34s %10s %8s %9s %9s %7s%n", "request", "req/s", "ratio", "p50 ms", "p99 ms", "errors");
+        for (Figures f : figures) {
+            System.out.printf("%-34s %10.0f %7.2fx %9.2f %9.2f %7d%n", f.name(), f.perSecond(),
+                    f.perSecond() / base.perSecond(), f.p50(), f.p99(), f.errors());
+        }
+        System.out.printf("learners whose progress write is on disk: %d%n", rows);
+    }
+}
