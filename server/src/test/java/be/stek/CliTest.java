@@ -3,7 +3,13 @@ package be.stek;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.stek.learner.LearnerRepository;
+import be.stek.learner.Passwords;
+import be.stek.store.Database;
 import be.stek.testing.TestServer;
+import be.stek.web.Role;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +28,28 @@ class CliTest {
             System.setOut(original);
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void user_add_reads_the_password_from_standard_input_and_backup_copies_the_database(@TempDir Path dir) {
+        java.io.InputStream stdin = System.in;
+        System.setIn(new java.io.ByteArrayInputStream("een lang wachtwoord\n".getBytes(StandardCharsets.UTF_8)));
+        try {
+            String out = run(0, "user", "add", "--email", "hr@example.be", "--name", "HR", "--role", "facilitator",
+                    "--data", dir.toString());
+            assertTrue(out.contains("created facilitator hr@example.be"), out);
+        } finally {
+            System.setIn(stdin);
+        }
+        Path copy = dir.resolve("kopie.db");
+        assertTrue(run(0, "backup", copy.toString(), "--data", dir.toString()).contains("backup written"));
+        try (Database db = Database.open(copy)) {
+            var hr = new LearnerRepository(db).byEmail("hr@example.be").orElseThrow();
+            assertEquals(Role.FACILITATOR, hr.role());
+            assertTrue(Passwords.matches("een lang wachtwoord", hr.passwordHash()));
+        }
+        assertEquals(1, new CommandLine(new Cli()).execute("backup", copy.toString(), "--data", dir.toString()),
+                "an existing file is never overwritten");
     }
 
     @Test
