@@ -62,10 +62,7 @@ public final class CohortRoutes {
 
     private Result submitCode(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
-        String role = ctx.formOpt("role").orElse("learner");
-        if (!role.equals("learner") && !role.equals("facilitator")) {
-            throw HttpError.badRequest("error.role", role);
-        }
+        String role = memberRole(ctx);
         Integer days = number(ctx, "days", 1, 365);
         Integer uses = number(ctx, "uses", 1, 10_000);
         cohorts.createCode(cohort.id(), role, days == null ? null : ctx.now().plus(Duration.ofDays(days)), uses, ctx.now());
@@ -95,10 +92,7 @@ public final class CohortRoutes {
     private Result submitMember(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
         var learner = learners.byEmail(ctx.form("email")).orElseThrow(() -> HttpError.badRequest("cohort.noSuchEmail"));
-        String role = ctx.formOpt("role").orElse("learner");
-        if (!role.equals("learner") && !role.equals("facilitator")) {
-            throw HttpError.badRequest("error.role", role);
-        }
+        String role = memberRole(ctx);
         cohorts.addMember(cohort.id(), learner.id(), role, ctx.now());
         return Result.redirect("/cohorts/" + cohort.id() + "#members", "cohort.flash.memberAdded");
     }
@@ -107,6 +101,15 @@ public final class CohortRoutes {
         Cohort cohort = access.facilitated(ctx);
         cohorts.removeMember(cohort.id(), ctx.idParam("learner"));
         return Result.redirect("/cohorts/" + cohort.id() + "#members", "cohort.flash.memberRemoved");
+    }
+
+    /** A role within a cohort, as chosen in a form: learner (the default) or facilitator. */
+    private static String memberRole(Ctx ctx) {
+        String role = ctx.formOpt("role").orElse("learner");
+        if (!role.equals("learner") && !role.equals("facilitator")) {
+            throw HttpError.badRequest("error.role", role);
+        }
+        return role;
     }
 
     private static Integer number(Ctx ctx, String field, int min, int max) {

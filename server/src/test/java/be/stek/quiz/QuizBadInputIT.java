@@ -1,5 +1,6 @@
 package be.stek.quiz;
 
+import static be.stek.testing.Answers.assertAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,11 +43,6 @@ class QuizBadInputIT {
 
     private static long answers() {
         return server.count("SELECT count(*) FROM answer");
-    }
-
-    private static void assertAnswer(HttpResponse<String> r, int status, String message) {
-        assertEquals(status, r.statusCode(), r.body());
-        assertTrue(r.body().contains(message), "expected «" + message + "» in " + r.body());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package be.stek.web;
 
+import static be.stek.testing.Answers.assertAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,11 +39,6 @@ class BadInputIT {
 
     private static long rows(String table) {
         return server.count("SELECT count(*) FROM " + table);
-    }
-
-    private static void assertAnswer(HttpResponse<String> r, int status, String message) {
-        assertEquals(status, r.statusCode(), r.body());
-        assertTrue(r.body().contains(message), "expected «" + message + "» in " + r.body());
     }
 
     @Test
