@@ -8,12 +8,9 @@ import be.stek.web.Result;
 import be.stek.web.Router;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Sign in, sign out, sign up with an invitation code, change password and language. */
 public final class AccountRoutes {
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
     private final LearnerRepository learners;
     private final Sessions sessions;
     private final LoginThrottle throttle;
@@ -105,19 +102,8 @@ public final class AccountRoutes {
     }
 
     private static String signupProblem(Map<String, String> values, String password, String password2) {
-        if (values.get("code").isEmpty()) {
-            return "signup.code.missing";
-        }
-        if (values.get("name").isEmpty() || values.get("name").length() > 100) {
-            return "signup.name.missing";
-        }
-        if (!EMAIL.matcher(values.get("email")).matches() || values.get("email").length() > 254) {
-            return "signup.email.invalid";
-        }
-        if (!password.equals(password2)) {
-            return "account.password.mismatch";
-        }
-        return Passwords.problem(password);
+        return values.get("code").isEmpty() ? "signup.code.missing"
+                : AccountForm.problem(values.get("name"), values.get("email"), password, password2);
     }
 
     private static Result signupError(Ctx ctx, Map<String, String> values, String key) {

@@ -9,7 +9,6 @@ import be.stek.web.Router;
 import be.stek.web.Tokens;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SetupRoutes {
     private static final Logger log = LoggerFactory.getLogger(SetupRoutes.class);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final LearnerRepository learners;
     private final Sessions sessions;
@@ -63,10 +61,8 @@ public final class SetupRoutes {
         Map<String, String> values = Map.of("name", ctx.formOpt("name").orElse(""),
                 "email", ctx.formOpt("email").orElse(""));
         String password = ctx.formOpt("password").orElse("");
-        String problem = values.get("name").isEmpty() ? "signup.name.missing"
-                : !EMAIL.matcher(values.get("email")).matches() ? "signup.email.invalid"
-                : !password.equals(ctx.formOpt("password2").orElse("")) ? "account.password.mismatch"
-                : Passwords.problem(password);
+        String problem = AccountForm.problem(values.get("name"), values.get("email"), password,
+                ctx.formOpt("password2").orElse(""));
         if (problem != null) {
             return new Result.Page("account/setup", Result.model("values", values, "minLength", Passwords.MIN_LENGTH,
                     "error", ctx.messages().get(problem, Passwords.MIN_LENGTH)), 400);
