@@ -30,18 +30,19 @@ public final class ActivityViews {
         if (lesson.activityIds().isEmpty()) {
             return views;
         }
-        Map<String, AttemptRepository.Best> best = attempts.best(learnerId, course.slug());
+        Map<String, AttemptRepository.Summary> summaries = attempts.summaries(learnerId, course.slug());
         List<ReflectionRepository.Entry> journal = lesson.activityIds().stream()
                 .anyMatch(id -> course.activity(id).orElse(null) instanceof Reflection)
                 ? reflections.journal(learnerId, course.slug()) : List.of();
-        Map<String, Long> open = attempts.openAttempts(learnerId, course.slug());
         for (String id : lesson.activityIds()) {
             Activity a = course.activity(id).orElseThrow();
             if (a instanceof Reflection) {
                 views.put(id, new View(a, null, null,
                         journal.stream().filter(e -> e.prompt().equals(id)).toList(), Tokens.random()));
             } else {
-                views.put(id, new View(a, best.get(id), open.get(id), List.of(), null));
+                var summary = summaries.get(id);
+                views.put(id, new View(a, summary == null ? null : summary.best(),
+                        summary == null ? null : summary.openAttempt(), List.of(), null));
             }
         }
         return views;

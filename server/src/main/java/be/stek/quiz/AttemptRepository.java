@@ -75,11 +75,20 @@ public final class AttemptRepository {
         return db.read(c -> Sql.one(c, "SELECT * FROM quiz_attempt WHERE id = ?", AttemptRepository::map, id));
     }
 
-    /** The learner's unfinished attempts in a course, by activity. */
-    public Map<String, Long> openAttempts(long learnerId, String course) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        db.read(c -> Sql.list(c, "SELECT activity, id FROM quiz_attempt WHERE learner_id = ? AND course = ? AND finished_at IS NULL",
-                rs -> Map.entry(rs.getString(1), rs.getLong(2)), learnerId, course))
+    /** A learner's results for one activity and the attempt they left unfinished, if any. */
+    public record Summary(Best best, Long openAttempt) {
+    }
+
+    /** Best results and unfinished attempts per activity of a course, in one query (the lesson page's need). */
+    public Map<String, Summary> summaries(long learnerId, String course) {
+        Map<String, Summary> out = new LinkedHashMap<>();
+        db.read(c -> Sql.list(c, """
+                SELECT activity, max(score) AS best, count(finished_at) AS n, max(finished_at) AS last,
+                       max(CASE WHEN finished_at IS NULL THEN id END) AS open
+                FROM quiz_attempt WHERE learner_id = ? AND course = ? GROUP BY activity""",
+                rs -> Map.entry(rs.getString("activity"), new Summary(rs.getInt("n") == 0 ? null
+                        : new Best(rs.getString("activity"), rs.getDouble("best"), rs.getInt("n"), rs.getString("last")),
+                        Sql.longOrNull(rs, "open"))), learnerId, course))
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }

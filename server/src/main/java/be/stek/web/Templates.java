@@ -19,6 +19,9 @@ import java.util.Map;
  * layout macros) is imported automatically.
  */
 public final class Templates {
+    private static final Format FORMAT_NL = new Format(Messages.of(Messages.DUTCH));
+    private static final Format FORMAT_EN = new Format(Messages.of(Messages.ENGLISH));
+
     private final Configuration cfg;
 
     public Templates() {
@@ -42,7 +45,7 @@ public final class Templates {
     public String render(String template, Map<String, Object> model, Messages messages) {
         Map<String, Object> full = new HashMap<>(model);
         full.put("t", translator(messages));
-        full.put("fmt", new Format(messages));
+        full.put("fmt", Messages.ENGLISH.equals(messages.language()) ? FORMAT_EN : FORMAT_NL);
         full.put("lang", messages.language());
         try (StringWriter out = new StringWriter()) {
             cfg.getTemplate(template + ".ftlh").process(full, out);

@@ -21,6 +21,8 @@ import java.util.function.IntFunction;
  * Measures Stek on loopback: requests per second and latency of a static file, a signed-in lesson page and a
  * durable progress write, all served by the same server in the same run. Reports ratios against the static file,
  * so that the figures compare across machines. Bounded in time: a few seconds of warm-up and measurement each.
+ * The load comes from {@code wrk} when it is installed (it costs the server's cores least); otherwise from Java's
+ * HTTP client, whose own cost caps every figure and so flatters the ratios.
  * Run with {@code server/bench/run.sh}; it is not a test.
  */
 public final class Benchmark {
@@ -41,6 +43,18 @@ public final class Benchmark {
                 cookies.add("stek_session=" + h.cookie("stek_session") + "; stek_csrf=" + h.cookie("stek_csrf")
                         + "|" + h.cookie("stek_csrf"));
             }
+            if (Wrk.available() && !"java".equals(System.getProperty("bench.tool"))) {
+                String cookie = cookies.get(0).split("\\|")[0];
+                String csrf = cookies.get(0).split("\\|")[1];
+                List<Figures> figures = List.of(
+                        Wrk.run("static file (/static/stek.css)", server.url("/static/stek.css"), null, null, WORKERS, WARMUP, MEASURE),
+                        Wrk.run("lesson page, signed in", server.url("/courses/proef/lessons/eerste-les"), cookie, null, WORKERS, WARMUP, MEASURE),
+                        Wrk.run("progress write (POST, durable)", server.url("/courses/proef/lessons/tweede-les/done"), cookie,
+                                "_csrf=" + csrf, WORKERS, WARMUP, MEASURE));
+                long rows = server.count("SELECT count(*) FROM lesson_progress WHERE lesson = 'tweede-les' AND state = 'done'");
+                report("wrk", figures, figures.get(0), rows);
+                return;
+            }
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             IntFunction<HttpRequest> staticFile = w -> HttpRequest.newBuilder(URI.create(server.url("/static/stek.css"))).build();
             IntFunction<HttpRequest> lesson = w -> HttpRequest.newBuilder(URI.create(server.url("/courses/proef/lessons/eerste-les")))
@@ -54,7 +68,7 @@ public final class Benchmark {
             Figures page = run("lesson page, signed in", client, lesson, 200);
             Figures write = run("progress write (POST, durable)", client, progress, 303);
             long rows = server.count("SELECT count(*) FROM lesson_progress WHERE lesson = 'tweede-les' AND state = 'done'");
-            report(List.of(base, page, write), base, rows);
+            report("Java HttpClient", List.of(base, page, write), base, rows);
         }
     }
 
@@ -112,9 +126,9 @@ public final class Benchmark {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))];
     }
 
-    private static void report(List<Figures> figures, Figures base, long rows) {
-        System.out.printf("%nStek benchmark: %d workers, %ds per scenario after %ds warm-up, loopback, same server%n",
-                WORKERS, MEASURE.toSeconds(), WARMUP.toSeconds());
+    static void report(String tool, List<Figures> figures, Figures base, long rows) {
+        System.out.printf("%nStek benchmark (%s): %d connections, %ds per scenario after %ds warm-up, loopback, same server%n",
+                tool, WORKERS, MEASURE.toSeconds(), WARMUP.toSeconds());
         System.out.printf("%-34s %10s %8s %9s %9s %7s%n", "request", "req/s", "ratio", "p50 ms", "p99 ms", "errors");
         for (Figures f : figures) {
             System.out.printf("%-34s %10.0f %7.2fx %9.2f %9.2f %7d%n", f.name(), f.perSecond(),
