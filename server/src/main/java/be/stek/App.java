@@ -90,9 +90,19 @@ public final class App {
         new DashboardRoutes(cohorts, catalogue, standings).register(router);
         new ItemRoutes(cohorts, catalogue, attempts).register(router);
         new TeamSessionRoutes(cohorts, teamSessions, catalogue).register(router);
+        // Certificates and personal data
+        new be.stek.certificate.CertificateRoutes(catalogue, standings, progress,
+                new be.stek.certificate.CertificateRepository(db), config.baseUrl()).register(router);
+        new be.stek.learner.DataRoutes(db, learners, sessions, personalData(db, config)).register(router);
 
         FrontServlet front = new FrontServlet(router, new Templates(), sessions, clock, config.secureCookies());
         Server server = WebServer.newServer(config.host(), config.port(), front, config.mediaDir(), uploads);
+        // SCORM: play and track imported packages (files served from data/scorm/), export every course as a package
+        be.stek.scorm.Scorm scorm = be.stek.scorm.Scorm.open(db, catalogue, config.dataDir(), config.coursesDir(),
+                config.mediaDir(), WebServer.MAX_UPLOAD);
+        scorm.register(router);
+        WebServer.mount(server, "/scorm/content/*",
+                WebServer.resources("scorm-content", scorm.contentRoot().toUri().toString()));
         server.addBean(new AbstractLifeCycle() {
             @Override
             protected void doStop() {
@@ -105,6 +115,16 @@ public final class App {
     /** The course loader with every kind of activity block this server understands. */
     public static CourseLoader courseLoader(Config config) {
         return new CourseLoader(config.coursesDir(), config.mediaDir(), List.of(new QuizBlocks()));
+    }
+
+    // Certificates and personal data
+    /** Every section of a person's data export, one per feature that stores something about people. */
+    public static List<be.stek.learner.PersonalData> personalData(Database db, Config config) {
+        return List.of(new be.stek.learner.AccountPersonalData(db), new be.stek.cohort.CohortPersonalData(db),
+                new be.stek.progress.ProgressPersonalData(db), new be.stek.quiz.QuizPersonalData(db),
+                new be.stek.quiz.ReflectionPersonalData(db), new be.stek.certificate.CertificatePersonalData(
+                        new be.stek.certificate.CertificateRepository(db), config.baseUrl()),
+                new be.stek.scorm.ScormPersonalData(db));
     }
 
     private static Result health(Database db) {

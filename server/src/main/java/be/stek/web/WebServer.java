@@ -41,6 +41,17 @@ public final class WebServer {
         return server;
     }
 
+    /**
+     * Adds a servlet (a {@link #resources} holder, for example) to a server built by {@link #newServer}, before it
+     * starts. Features use it for files they serve themselves, such as unpacked SCORM packages.
+     */
+    public static void mount(Server server, String pathSpec, ServletHolder holder) {
+        if (!(server.getHandler() instanceof ServletContextHandler context)) {
+            throw new IllegalStateException("not a server built by WebServer.newServer");
+        }
+        context.addServlet(holder, pathSpec);
+    }
+
     /** A servlet that serves files under {@code base}; extra servlets add their own paths the same way. */
     public static ServletHolder resources(String name, String base) {
         ServletHolder holder = new ServletHolder(name, ResourceServlet.class);

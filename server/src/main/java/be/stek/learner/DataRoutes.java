@@ -1,0 +1,82 @@
+package be.stek.learner;
+
+import be.stek.store.Database;
+import be.stek.store.Sql;
+import be.stek.web.Access;
+import be.stek.web.Ctx;
+import be.stek.web.HttpError;
+import be.stek.web.Result;
+import be.stek.web.Role;
+import be.stek.web.Router;
+import be.stek.web.Visitor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "Mijn gegevens": what Stek keeps about the signed-in person, a download of all of it, and deleting the account.
+ * No route takes a person's id: each only ever acts on the visitor.
+ */
+public final class DataRoutes {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final LearnerRepository learners;
+    private final Sessions sessions;
+    private final AccountDeletion deletion;
+    private final List<PersonalData> sections;
+
+    public DataRoutes(Database db, LearnerRepository learners, Sessions sessions, List<PersonalData> sections) {
+        this.learners = learners;
+        this.sessions = sessions;
+        this.deletion = new AccountDeletion(db);
+        this.sections = List.copyOf(sections);
+    }
+
+    public void register(Router r) {
+        r.get("/me/data", Access.SIGNED_IN, this::showData);
+        r.get("/me/data/export", Access.SIGNED_IN, this::downloadExport);
+        r.post("/me/data/delete", Access.SIGNED_IN, this::submitDelete);
+    }
+
+    private Result showData(Ctx ctx) {
+        return dataPage(ctx, 200, null);
+    }
+
+    private Result dataPage(Ctx ctx, int status, String errorKey) {
+        Visitor me = ctx.user();
+        boolean lastAdmin = me.role() == Role.ADMIN && learners.countAdmins() <= 1;
+        return new Result.Page("learner/data", Result.model("lastAdmin", lastAdmin,
+                "error", errorKey == null ? null : ctx.messages().get(errorKey)), status);
+    }
+
+    private Result downloadExport(Ctx ctx) throws JsonProcessingException {
+        long me = ctx.user().id();
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("about", ctx.messages().get("privacy.export.about"));
+        export.put("exported_at", Sql.iso(ctx.now()));
+        sections.forEach(s -> export.put(s.section(), s.export(me)));
+        return Result.download(ctx.messages().get("privacy.export.filename", Sql.iso(ctx.now()).substring(0, 10)),
+                "application/json;charset=utf-8", JSON.writeValueAsBytes(export));
+    }
+
+    /** Deletes the account after the password is typed again; nothing is deleted when anything is wrong. */
+    private Result submitDelete(Ctx ctx) {
+        String password = ctx.formOpt("password").orElse("");
+        if (password.isEmpty()) {
+            return dataPage(ctx, 400, "privacy.delete.passwordMissing");
+        }
+        Learner me = learners.byId(ctx.user().id()).orElseThrow(() -> HttpError.notFound("error.unknownUser"));
+        if (!Passwords.matches(password, me.passwordHash())) {
+            return dataPage(ctx, 400, "privacy.delete.wrongPassword");
+        }
+        if (!deletion.delete(me.id())) {
+            return dataPage(ctx, 400, "privacy.delete.lastAdmin");
+        }
+        sessions.endAll(me.id());
+        ctx.clearSessionCookie();
+        return Result.redirect("/", "privacy.flash.deleted");
+    }
+}

@@ -1,0 +1,148 @@
+package be.stek.scorm;
+
+import be.stek.store.Database;
+import be.stek.store.Sql;
+import be.stek.web.Tokens;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The LMS side of the run-time: launches (which attempt, which entry) and commits, each one transaction through the
+ * group-commit writer, so a commit is on disk before the SCO hears "true". A 2004 attempt ends when the SCO
+ * terminates without {@code suspend}; the next launch starts a new one. 1.2 keeps one attempt.
+ */
+final class CmiStore {
+    /** What the player needs to start a SCO. */
+    record Launch(String sessionId, ScoAttempt attempt, String entry) {
+    }
+
+    /** A session with what a commit needs to know about it. */
+    record SessionInfo(String id, long learnerId, long attemptId, ScormVersion version, Manifest.LaunchValues values,
+                       long lastSequence, int interactionBase, boolean closed) {
+    }
+
+    /** What became of a commit. */
+    enum Outcome { APPLIED, DUPLICATE, CLOSED }
+
+    private final Database db;
+
+    CmiStore(Database db) {
+        this.db = db;
+    }
+
+    Launch launch(long learnerId, ScormPackage pkg, String itemId, Instant now) {
+        return db.write(c -> {
+            ScoAttempt a = current(c, learnerId, pkg.id(), itemId).filter(x -> x.endedAt() == null)
+                    .orElseGet(() -> start(c, learnerId, pkg.id(), itemId, now));
+            boolean fresh = Sql.one(c, "SELECT COUNT(*) FROM scorm_session WHERE attempt_id = ? AND commits > 0",
+                    rs -> rs.getInt(1), a.id()).orElse(0) == 0;
+            String entry = fresh ? "ab-initio" : "suspend".equals(a.exit()) ? "resume" : "";
+            int base = pkg.version() == ScormVersion.SCORM_12 ? Sql.one(c,
+                    "SELECT COALESCE(MAX(position) + 1, 0) FROM scorm_interaction WHERE attempt_id = ?",
+                    rs -> rs.getInt(1), a.id()).orElse(0) : 0;
+            String session = Tokens.random();
+            Sql.update(c, """
+                    INSERT INTO scorm_session (id, attempt_id, learner_id, interaction_base, started_at)
+                    VALUES (?, ?, ?, ?, ?)""", session, a.id(), learnerId, base, now);
+            return new Launch(session, a, entry);
+        });
+    }
+
+    /** Ends the learner's open attempt so that the next launch starts afresh ("start over"). */
+    void endAttempt(long learnerId, long packageId, String itemId, Instant now) {
+        db.write(c -> Sql.update(c, """
+                UPDATE scorm_attempt SET ended_at = ? WHERE learner_id = ? AND package_id = ? AND item_id = ?
+                AND ended_at IS NULL""", now, learnerId, packageId, itemId));
+    }
+
+    private static ScoAttempt start(Connection c, long learnerId, long pkg, String item, Instant now) {
+        try {
+            int number = Sql.one(c, """
+                    SELECT COALESCE(MAX(number), 0) + 1 FROM scorm_attempt
+                    WHERE learner_id = ? AND package_id = ? AND item_id = ?""", rs -> rs.getInt(1), learnerId, pkg,
+                    item).orElse(1);
+            long id = Sql.insert(c, """
+                    INSERT INTO scorm_attempt (learner_id, package_id, item_id, number, started_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""", learnerId, pkg, item, number, now, now);
+            return Sql.one(c, "SELECT * FROM scorm_attempt WHERE id = ?", CmiStore::attempt, id).orElseThrow();
+        } catch (SQLException e) {
+            throw new be.stek.store.StoreException(e);
+        }
+    }
+
+    Optional<SessionInfo> session(String sessionId) {
+        return db.read(c -> Sql.one(c, """
+                SELECT s.*, p.version, i.* FROM scorm_session s JOIN scorm_attempt a ON a.id = s.attempt_id
+                JOIN scorm_package p ON p.id = a.package_id
+                JOIN scorm_item i ON i.package_id = a.package_id AND i.item_id = a.item_id WHERE s.id = ?""",
+                CmiStore::session, sessionId));
+    }
+
+    /** Applies a commit in one transaction; a resent, late or post-terminate commit is acknowledged, not applied. */
+    Outcome commit(SessionInfo s, CommitParser.Commit commit, boolean last, Instant now) {
+        return db.write(c -> {
+            var fresh = Sql.one(c, "SELECT last_sequence, closed_at FROM scorm_session WHERE id = ?",
+                    rs -> new long[] {rs.getLong(1), rs.getString(2) == null ? 0 : 1}, s.id()).orElseThrow();
+            if (fresh[1] == 1) {
+                return Outcome.CLOSED;
+            }
+            if (commit.sequence() != null && commit.sequence() <= fresh[0]) {
+                return Outcome.DUPLICATE;
+            }
+            ScoAttempt before = Sql.one(c, "SELECT * FROM scorm_attempt WHERE id = ?", CmiStore::attempt,
+                    s.attemptId()).orElseThrow();
+            CommitWriter.apply(c, s, before, commit, last && !commit.abandon(), now);
+            return Outcome.APPLIED;
+        });
+    }
+
+    Optional<ScoAttempt> current(long learnerId, long packageId, String itemId) {
+        return db.read(c -> current(c, learnerId, packageId, itemId));
+    }
+
+    private static Optional<ScoAttempt> current(Connection c, long learnerId, long pkg, String item)
+            throws SQLException {
+        return Sql.one(c, """
+                SELECT * FROM scorm_attempt WHERE learner_id = ? AND package_id = ? AND item_id = ?
+                ORDER BY number DESC LIMIT 1""", CmiStore::attempt, learnerId, pkg, item);
+    }
+
+    /** Every attempt of a learner at a package, newest first. */
+    List<ScoAttempt> attempts(long learnerId, long packageId) {
+        return db.read(c -> Sql.list(c, """
+                SELECT * FROM scorm_attempt WHERE learner_id = ? AND package_id = ? ORDER BY item_id, number DESC""",
+                CmiStore::attempt, learnerId, packageId));
+    }
+
+    List<CmiState.Interaction> interactions(long attemptId) {
+        return db.read(c -> Sql.list(c, "SELECT * FROM scorm_interaction WHERE attempt_id = ? ORDER BY position",
+                rs -> new CmiState.Interaction(rs.getInt("position"), rs.getString("interaction_id"),
+                        rs.getString("type"), rs.getString("description"), rs.getString("learner_response"),
+                        rs.getString("correct_pattern"), rs.getString("result"), rs.getString("weighting"),
+                        rs.getString("latency"), rs.getString("stamp")), attemptId));
+    }
+
+    static ScoAttempt attempt(ResultSet rs) throws SQLException {
+        return new ScoAttempt(rs.getLong("id"), rs.getLong("learner_id"), rs.getLong("package_id"),
+                rs.getString("item_id"), rs.getInt("number"), rs.getString("completion_status"),
+                rs.getString("success_status"), rs.getString("status_reason"), rs.getString("lesson_status"),
+                Sql.doubleOrNull(rs, "score_raw"), Sql.doubleOrNull(rs, "score_min"), Sql.doubleOrNull(rs, "score_max"),
+                Sql.doubleOrNull(rs, "score_scaled"), Sql.doubleOrNull(rs, "progress_measure"),
+                rs.getString("location"), rs.getString("suspend_data"), rs.getString("exit_mode"),
+                rs.getDouble("total_seconds"), rs.getString("cmi"), rs.getString("started_at"),
+                rs.getString("updated_at"), rs.getString("ended_at"));
+    }
+
+    private static SessionInfo session(ResultSet rs) throws SQLException {
+        var values = new Manifest.LaunchValues(Sql.doubleOrNull(rs, "mastery_score"),
+                Sql.doubleOrNull(rs, "scaled_passing_score"), Sql.doubleOrNull(rs, "completion_threshold"),
+                rs.getString("launch_data"), rs.getString("max_time_allowed"), rs.getString("time_limit_action"));
+        return new SessionInfo(rs.getString("id"), rs.getLong("learner_id"), rs.getLong("attempt_id"),
+                ScormVersion.of(rs.getString("version")), values, rs.getLong("last_sequence"),
+                rs.getInt("interaction_base"), rs.getString("closed_at") != null);
+    }
+}

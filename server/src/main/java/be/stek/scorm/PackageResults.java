@@ -1,0 +1,36 @@
+package be.stek.scorm;
+
+import be.stek.store.Database;
+import be.stek.store.Sql;
+import java.util.List;
+
+/** Every attempt at a package with the learner's name, its answers (with question text) and its reason. */
+final class PackageResults {
+    /** One attempt as the results page shows it. */
+    public record Row(String learner, String email, String itemTitle, ScoAttempt attempt, String time,
+               List<CmiState.Interaction> answers) {
+    }
+
+    private final Database db;
+    private final CmiStore cmi;
+
+    PackageResults(Database db, CmiStore cmi) {
+        this.db = db;
+        this.cmi = cmi;
+    }
+
+    List<Row> of(ScormPackage p) {
+        record Raw(String learner, String email, String itemTitle, ScoAttempt attempt) {
+        }
+        List<Raw> raw = db.read(c -> Sql.list(c, """
+                SELECT a.*, l.name AS learner_name, l.email AS learner_email, i.title AS item_title
+                FROM scorm_attempt a JOIN learner l ON l.id = a.learner_id
+                JOIN scorm_item i ON i.package_id = a.package_id AND i.item_id = a.item_id
+                WHERE a.package_id = ? ORDER BY l.name COLLATE NOCASE, i.position, a.number""",
+                rs -> new Raw(rs.getString("learner_name"), rs.getString("learner_email"), rs.getString("item_title"),
+                        CmiStore.attempt(rs)), p.id()));
+        return raw.stream().map(r -> new Row(r.learner(), r.email(), r.itemTitle(), r.attempt(),
+                ScormTime.render(p.version(), r.attempt().totalSeconds()), cmi.interactions(r.attempt().id())))
+                .toList();
+    }
+}

@@ -1,0 +1,102 @@
+package be.stek.scorm;
+
+import be.stek.store.Database;
+import be.stek.store.Sql;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Where learners stand in SCORM packages, in the terms dashboards use for native courses, and the packages for the
+ * catalogue. Per item the best attempt counts: completed when any attempt completed, passed when any passed, the
+ * highest score. A package is complete when every SCO item is (an asset item counts once opened); it is passed when
+ * every item that reports success passed, failed when one failed; its score is the mean of the item scores.
+ */
+public final class PackageStandings {
+    /** A package as the catalogue lists it. */
+    public record Entry(String slug, String title, String versionLabel, String url, int items) {
+    }
+
+    /** One learner in one package. {@code lastActivity} is ISO-8601 UTC, or null when never opened. */
+    public record Standing(String slug, String title, String url, String completion, String success, Double score,
+                           double totalSeconds, String lastActivity, int itemsCompleted, int itemsTotal) {
+        public boolean complete() {
+            return "completed".equals(completion);
+        }
+
+        public boolean started() {
+            return lastActivity != null;
+        }
+
+        /** {@code not-started}, {@code in-progress} or {@code complete}, as for courses. */
+        public String state() {
+            return complete() ? "complete" : started() ? "in-progress" : "not-started";
+        }
+
+        public int percent() {
+            return itemsTotal == 0 ? 0 : itemsCompleted * 100 / itemsTotal;
+        }
+    }
+
+    private final Database db;
+    private final PackageRepository packages;
+
+    PackageStandings(Database db, PackageRepository packages) {
+        this.db = db;
+        this.packages = packages;
+    }
+
+    /** Every package learners can open (archived ones left out). */
+    public List<Entry> catalogue() {
+        return packages.all(false).stream().map(p -> new Entry(p.slug(), p.title(), p.versionLabel(), url(p),
+                (int) packages.items(p.id()).stream().filter(Manifest.Item::launchable).count())).toList();
+    }
+
+    /** The learner's standing in every package learners can open. */
+    public List<Standing> of(long learnerId) {
+        Map<Long, List<ScoAttempt>> attempts = db.read(c -> Sql.list(c,
+                "SELECT * FROM scorm_attempt WHERE learner_id = ?", CmiStore::attempt, learnerId)).stream()
+                .collect(Collectors.groupingBy(ScoAttempt::packageId));
+        List<Standing> out = new ArrayList<>();
+        for (ScormPackage p : packages.all(false)) {
+            out.add(standing(p, packages.items(p.id()), attempts.getOrDefault(p.id(), List.of())));
+        }
+        return out;
+    }
+
+    static Standing standing(ScormPackage p, List<Manifest.Item> items, List<ScoAttempt> attempts) {
+        List<Manifest.Item> launchable = items.stream().filter(Manifest.Item::launchable).toList();
+        int done = 0;
+        boolean anyFailed = false;
+        boolean allPassed = true;
+        boolean anySuccess = false;
+        List<Double> scores = new ArrayList<>();
+        for (Manifest.Item item : launchable) {
+            List<ScoAttempt> mine = attempts.stream().filter(a -> a.itemId().equals(item.id())).toList();
+            boolean asset = "asset".equals(item.scormType());
+            if (mine.stream().anyMatch(ScoAttempt::completed) || (asset && !mine.isEmpty())) {
+                done++;
+            }
+            String success = mine.stream().anyMatch(ScoAttempt::passed) ? "passed" : mine.stream()
+                    .max(Comparator.comparingInt(ScoAttempt::number)).map(ScoAttempt::success).orElse("unknown");
+            anySuccess |= !"unknown".equals(success);
+            anyFailed |= "failed".equals(success);
+            allPassed &= !"failed".equals(success);
+            mine.stream().map(ScoAttempt::normalizedScore).filter(java.util.Objects::nonNull)
+                    .max(Double::compare).ifPresent(scores::add);
+        }
+        String completion = attempts.isEmpty() ? "not attempted" : done == launchable.size() ? "completed" : "incomplete";
+        String success = anyFailed ? "failed" : anySuccess && allPassed ? "passed" : "unknown";
+        Double score = scores.isEmpty() ? null : scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double seconds = attempts.stream().mapToDouble(ScoAttempt::totalSeconds).sum();
+        String last = attempts.stream().map(ScoAttempt::updatedAt).max(String::compareTo).orElse(null);
+        return new Standing(p.slug(), p.title(), url(p), completion, success, score, seconds, last, done,
+                launchable.size());
+    }
+
+    static String url(ScormPackage p) {
+        return "/scorm/packages/" + p.slug();
+    }
+}

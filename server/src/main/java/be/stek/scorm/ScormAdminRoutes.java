@@ -1,0 +1,73 @@
+package be.stek.scorm;
+
+import be.stek.web.Access;
+import be.stek.web.Ctx;
+import be.stek.web.HttpError;
+import be.stek.web.Result;
+import be.stek.web.Router;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Admins import and archive packages; facilitators see the results of a package, answer by answer. */
+final class ScormAdminRoutes {
+    private final PackageRepository packages;
+    private final PackageImporter importer;
+    private final PackageResults results;
+    private final Path scratch;
+    private final long maxUpload;
+
+    ScormAdminRoutes(PackageRepository packages, PackageImporter importer, PackageResults results, Path scratch,
+                     long maxUpload) {
+        this.packages = packages;
+        this.importer = importer;
+        this.results = results;
+        this.scratch = scratch;
+        this.maxUpload = maxUpload;
+    }
+
+    void register(Router r) {
+        r.get("/admin/scorm", Access.ADMIN, ctx -> page(null, 200));
+        r.post("/admin/scorm/import", Access.ADMIN, maxUpload + 1024 * 1024, this::submitImport);
+        r.post("/admin/scorm/{pkg}/archive", Access.ADMIN, this::submitArchive);
+        r.get("/scorm/packages/{pkg}/results", Access.FACILITATOR, this::showResults);
+    }
+
+    private Result page(String error, int status) {
+        return new Result.Page("scorm/admin", Result.model("packages", packages.all(true), "error", error,
+                "maxMb", maxUpload / (1024 * 1024)), status);
+    }
+
+    private Result submitImport(Ctx ctx) throws IOException {
+        Ctx.Upload upload = ctx.upload("package").orElse(null);
+        if (upload == null) {
+            return page(ctx.messages().get("scorm.refused.noFile"), 400);
+        }
+        Path tmp = Files.createTempFile(scratch, ".upload-", ".zip");
+        try (InputStream in = upload.content()) {
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            ScormPackage p = importer.importZip(tmp, ctx.user().id(), ctx.now());
+            return Result.redirect(PackageStandings.url(p), "scorm.imported");
+        } catch (ImportRefused e) {
+            String why = ctx.messages().get(e.key(), e.args());
+            return page(ctx.messages().get("scorm.refused", upload.filename(), why),
+                    e.key().equals("scorm.refused.tooLarge") ? 413 : 400);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private Result submitArchive(Ctx ctx) {
+        ScormPackage p = packages.bySlug(ctx.param("pkg")).orElseThrow(() -> HttpError.notFound("scorm.error.noPackage"));
+        boolean archive = p.archivedAt() == null;
+        packages.archive(p.id(), archive, ctx.now());
+        return Result.redirect("/admin/scorm", archive ? "scorm.archived" : "scorm.restored");
+    }
+
+    private Result showResults(Ctx ctx) {
+        ScormPackage p = packages.bySlug(ctx.param("pkg")).orElseThrow(() -> HttpError.notFound("scorm.error.noPackage"));
+        return Result.page("scorm/results", "pkg", p, "rows", results.of(p));
+    }
+}

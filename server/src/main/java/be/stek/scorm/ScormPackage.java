@@ -1,0 +1,21 @@
+package be.stek.scorm;
+
+/** An imported package as stored; its files are under {@code data/scorm/<contentKey>/}. */
+public record ScormPackage(long id, String slug, String contentKey, String title, ScormVersion version,
+                           String schemaVersion, String manifestId, int fileCount, long sizeBytes, String importedAt,
+                           String archivedAt) {
+
+    /** The URL prefix under which the package's files are served. */
+    String contentUrl() {
+        return "/scorm/content/" + contentKey + "/";
+    }
+
+    /** 1.2, or 2004 with its edition when the manifest names one. */
+    public String versionLabel() {
+        if (version == ScormVersion.SCORM_12) {
+            return "SCORM 1.2";
+        }
+        return schemaVersion.contains("4th") ? "SCORM 2004 4th Edition" : schemaVersion.contains("3rd")
+                ? "SCORM 2004 3rd Edition" : "SCORM 2004";
+    }
+}

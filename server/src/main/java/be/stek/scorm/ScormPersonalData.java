@@ -1,0 +1,52 @@
+package be.stek.scorm;
+
+import be.stek.learner.PersonalData;
+import be.stek.learner.RowMaps;
+import be.stek.store.Database;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A person's SCORM data, for their data export: every attempt at every package item with its run-time data
+ * (status, score, location, suspend data, the cmi values) and every interaction, the player sessions, and the
+ * packages they imported as an admin.
+ */
+public final class ScormPersonalData implements PersonalData {
+    private final Database db;
+
+    public ScormPersonalData(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public String section() {
+        return "scorm";
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("scorm_attempt", "scorm_interaction", "scorm_session", "scorm_package");
+    }
+
+    @Override
+    public Object export(long learnerId) {
+        return db.read(c -> {
+            var attempts = RowMaps.parseJson(RowMaps.list(c, """
+                    SELECT p.slug AS package, p.title AS package_title, a.* FROM scorm_attempt a
+                    JOIN scorm_package p ON p.id = a.package_id WHERE a.learner_id = ? ORDER BY a.started_at, a.id""",
+                    learnerId), "cmi");
+            var interactions = RowMaps.list(c, """
+                    SELECT i.* FROM scorm_interaction i JOIN scorm_attempt a ON a.id = i.attempt_id
+                    WHERE a.learner_id = ? ORDER BY i.attempt_id, i.position""", learnerId);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("attempts", RowMaps.nest(attempts, "id", interactions, "attempt_id", "interactions"));
+            out.put("sessions", RowMaps.list(c, """
+                    SELECT * FROM scorm_session WHERE learner_id = ? ORDER BY started_at""", learnerId));
+            out.put("packages_imported", RowMaps.list(c, """
+                    SELECT slug, title, version, imported_at FROM scorm_package WHERE imported_by = ?
+                    ORDER BY imported_at""", learnerId));
+            return out;
+        });
+    }
+}

@@ -1,0 +1,145 @@
+package be.stek.scorm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import be.stek.testing.Http;
+import be.stek.testing.TestServer;
+import be.stek.web.Role;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The commit endpoint as the player's run-time uses it: JSON from Commit, text/plain from the beacon, each commit
+ * applied once (by its sequence), on disk before the answer, nothing accepted after the final commit, suspend_data
+ * up to 64,000 characters kept whole and anything longer refused rather than cut.
+ */
+class CommitEndpointIT {
+    private static final Pattern COMMIT_URL = Pattern.compile("data-commit=\"([^\"]+)\"");
+
+    @Test
+    void commits_are_applied_once_in_order_durably_and_never_after_the_final_one(@TempDir Path data) throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            String slug = ResumeIT.importAsAdmin(server, "resume-2004");
+            long lotte = server.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
+            Http http = new Http(server).signIn("lotte@example.be");
+            String url = launch(http, slug);
+
+            assertEquals("applied", outcome(http.postRaw(url, body(1, "p1", "s1"), "application/json;charset=UTF-8")));
+            assertEquals("duplicate", outcome(http.postRaw(url, body(1, "p-late", "s-late"), "text/plain;charset=UTF-8")));
+            assertEquals("p1", ResumeIT.attemptValue(server, lotte, "location"), "a resent or late commit changes nothing");
+            assertEquals("applied", outcome(http.postRaw(url + "&final=true", body(2, "p2", "s2"), "text/plain;charset=UTF-8")));
+            assertEquals("closed", outcome(http.postRaw(url, body(3, "p3", "s3"), "application/json")));
+            assertEquals("p2", ResumeIT.attemptValue(server, lotte, "location"));
+
+            server.restart();
+            assertEquals("p2", ResumeIT.attemptValue(server, lotte, "location"), "answered only once on disk");
+            assertEquals("suspend", ResumeIT.attemptValue(server, lotte, "exit_mode"));
+        }
+    }
+
+    @Test
+    void suspend_data_of_64000_characters_is_kept_whole_and_longer_is_refused_not_cut(@TempDir Path data)
+            throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            String slug = ResumeIT.importAsAdmin(server, "resume-12");
+            long lotte = server.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
+            Http http = new Http(server).signIn("lotte@example.be");
+            String url = launch(http, slug);
+            String max = "é\"<&".repeat(16_000);
+
+            assertEquals(200, http.postRaw(url, body12(1, max), "text/plain").statusCode());
+            HttpResponse<String> tooLong = http.postRaw(url, body12(2, max + "x"), "text/plain");
+            assertEquals(413, tooLong.statusCode());
+            assertTrue(tooLong.body().contains("\"result\":false") && tooLong.body().contains("64000"), tooLong.body());
+            assertEquals(max, server.db().read(c -> be.stek.store.Sql.one(c,
+                    "SELECT suspend_data FROM scorm_attempt WHERE learner_id = ?", rs -> rs.getString(1), lotte)
+                    .orElseThrow()), "stored whole, and not replaced by a cut-off version");
+        }
+    }
+
+    @Test
+    void only_the_learner_who_launched_may_commit_and_only_with_the_token(@TempDir Path data) throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            String slug = ResumeIT.importAsAdmin(server, "resume-2004");
+            server.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
+            server.addUser("jonas@example.be", "Jonas Maes", Role.LEARNER);
+            Http lotte = new Http(server).signIn("lotte@example.be");
+            Http jonas = new Http(server).signIn("jonas@example.be");
+            String url = launch(lotte, slug);
+
+            assertEquals(403, lotte.postRaw(url.replaceAll("_csrf=[^&]+", "_csrf=forged"), body(1, "x", "y"),
+                    "text/plain").statusCode());
+            String jonasUrl = url.replaceAll("_csrf=[^&]+", "_csrf=" + jonas.csrf());
+            assertEquals(403, jonas.postRaw(jonasUrl, body(1, "x", "y"), "text/plain").statusCode());
+            assertEquals(415, lotte.postRaw(url, "cmi=1", "application/x-www-form-urlencoded").statusCode());
+            assertEquals(400, lotte.postRaw(url, "not json", "text/plain").statusCode());
+            assertEquals(0, server.count("SELECT COUNT(*) FROM scorm_session WHERE commits > 0"));
+        }
+    }
+
+    /** A measurement, not a timed test: commit latency on this machine, printed for the report. */
+    @Test
+    void commit_latency_is_measured(@TempDir Path data) throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            String slug = ResumeIT.importAsAdmin(server, "resume-2004");
+            server.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
+            Http http = new Http(server).signIn("lotte@example.be");
+            String url = launch(http, slug);
+            String state = "x".repeat(4000);
+            List<Long> micros = new ArrayList<>();
+            for (int i = 1; i <= 300; i++) {
+                long t = System.nanoTime();
+                HttpResponse<String> r = http.postRaw(url, body(i, "p" + i, state), "application/json");
+                micros.add((System.nanoTime() - t) / 1000);
+                assertEquals(200, r.statusCode());
+            }
+            Collections.sort(micros);
+            System.out.printf("SCORM commit latency over %d sequential commits (4 KB suspend_data, fsync per commit): "
+                    + "p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", micros.size(), micros.get(150) / 1000.0,
+                    micros.get(284) / 1000.0, micros.get(299) / 1000.0);
+        }
+    }
+
+    /** Opens the player page (a launch) and returns the commit URL it hands the run-time. */
+    static String launch(Http http, String slug) {
+        String page = http.get("/scorm/packages/" + slug + "/play/sco").body();
+        Matcher m = COMMIT_URL.matcher(page);
+        assertTrue(m.find(), page);
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    private static String body(int sequence, String location, String suspend) {
+        return toJson(Map.of("commitSequence", sequence, "cmi", Map.of("location", location, "suspend_data", suspend,
+                "exit", "suspend", "session_time", "PT1S", "completion_status", "incomplete")));
+    }
+
+    private static String body12(int sequence, String suspend) {
+        return toJson(Map.of("commitSequence", sequence, "cmi", Map.of("suspend_data", suspend,
+                "core", Map.of("lesson_location", "p", "lesson_status", "incomplete"))));
+    }
+
+    private static String toJson(Object o) {
+        try {
+            return CommitParser.JSON.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String outcome(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"result\":true"), r.body());
+        Matcher m = Pattern.compile("\"outcome\":\"(\\w+)\"").matcher(r.body());
+        assertTrue(m.find(), r.body());
+        return m.group(1);
+    }
+}

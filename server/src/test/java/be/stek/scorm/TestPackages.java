@@ -1,0 +1,127 @@
+package be.stek.scorm;
+
+import be.stek.testing.Http;
+import be.stek.testing.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The test packages: source folders under {@code src/test/resources/scorm/packages/} zipped on demand, the list of
+ * bad packages built from them, the Rustici sample from {@code ../shared} when it is there, and the admin upload.
+ */
+final class TestPackages {
+    static final Path SHARED = Path.of("../shared/testdata/scorm");
+    static final String GOLF = "RuntimeBasicCalls_SCORM12.zip";
+
+    private TestPackages() {
+    }
+
+    static Path folder(String name) {
+        try {
+            return Path.of(TestPackages.class.getResource("/scorm/packages/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The files of a package folder: path in the zip → bytes. */
+    static Map<String, byte[]> files(String name) {
+        Path dir = folder(name);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    static byte[] zip(String name) {
+        return zip(files(name));
+    }
+
+    static byte[] zip(Map<String, byte[]> files) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (var f : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(f.getKey()));
+                zip.write(f.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The Rustici "Golf" SCORM 1.2 sample from ../shared; skips the test when ../shared is not there. */
+    static byte[] golf() {
+        Path zip = SHARED.resolve(GOLF);
+        Assumptions.assumeTrue(Files.isRegularFile(zip),
+                "needs ../shared/testdata/scorm/" + GOLF + " (the repository root's sibling); runs in CI");
+        try {
+            return Files.readAllBytes(zip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Uploads a zip through the admin import form, as a browser would (multipart, CSRF token). */
+    static HttpResponse<String> upload(Http http, TestServer server, String filename, byte[] zip) {
+        String boundary = "----stek" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String token = http.csrf();
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n");
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"package\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/zip\r\n\r\n");
+        body.writeBytes(zip);
+        write(body, "\r\n--" + boundary + "--\r\n");
+        return http.send(HttpRequest.newBuilder(URI.create(server.url("/admin/scorm/import")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** Uploads and expects the import to succeed; returns the package's slug. */
+    static String imported(Http http, TestServer server, String filename, byte[] zip) {
+        HttpResponse<String> r = upload(http, server, filename, zip);
+        if (r.statusCode() != 303) {
+            throw new AssertionError("import of " + filename + " failed: " + r.statusCode() + "\n" + r.body());
+        }
+        String location = r.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** A binary download as the signed-in user of {@code http} (its session cookie). */
+    static HttpResponse<byte[]> download(Http http, TestServer server, String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                    .header("Cookie", "stek_session=" + http.cookie("stek_session")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+}
