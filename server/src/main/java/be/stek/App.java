@@ -1,5 +1,9 @@
 package be.stek;
 
+import be.stek.certificate.CertificatePersonalData;
+import be.stek.certificate.CertificateRepository;
+import be.stek.certificate.CertificateRoutes;
+import be.stek.cohort.CohortPersonalData;
 import be.stek.cohort.CohortRepository;
 import be.stek.cohort.CohortRoutes;
 import be.stek.cohort.DashboardRoutes;
@@ -9,22 +13,31 @@ import be.stek.cohort.TeamSessionRoutes;
 import be.stek.course.Catalogue;
 import be.stek.course.CatalogueRoutes;
 import be.stek.course.CourseLoader;
+import be.stek.learner.AccountPersonalData;
 import be.stek.learner.AccountRoutes;
 import be.stek.learner.AdminRoutes;
+import be.stek.learner.DataRoutes;
 import be.stek.learner.Invitations;
 import be.stek.learner.LearnerRepository;
 import be.stek.learner.LoginThrottle;
+import be.stek.learner.PersonalData;
 import be.stek.learner.Sessions;
 import be.stek.learner.SetupRoutes;
 import be.stek.progress.LearningRoutes;
+import be.stek.progress.ProgressPersonalData;
 import be.stek.progress.ProgressRepository;
 import be.stek.progress.Standings;
 import be.stek.quiz.ActivityViews;
 import be.stek.quiz.AttemptRepository;
 import be.stek.quiz.AttemptRoutes;
 import be.stek.quiz.QuizBlocks;
+import be.stek.quiz.QuizPersonalData;
+import be.stek.quiz.ReflectionPersonalData;
 import be.stek.quiz.ReflectionRepository;
 import be.stek.quiz.ReflectionRoutes;
+import be.stek.scorm.PackageStandings;
+import be.stek.scorm.Scorm;
+import be.stek.scorm.ScormPersonalData;
 import be.stek.store.Database;
 import be.stek.web.Access;
 import be.stek.web.FrontServlet;
@@ -65,42 +78,15 @@ public final class App {
         Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
         Database db = Database.open(config.databaseFile());
         Catalogue catalogue = new Catalogue(courseLoader(config), config.devMode());
-
-        LearnerRepository learners = new LearnerRepository(db);
-        Sessions sessions = new Sessions(db, clock);
-        AttemptRepository attempts = new AttemptRepository(db);
-        ReflectionRepository reflections = new ReflectionRepository(db);
-        ProgressRepository progress = new ProgressRepository(db);
-        Standings standings = new Standings(progress, attempts);
-        SetupRoutes setup = new SetupRoutes(learners, sessions);
-
-        Router router = new Router();
-        router.get("/healthz", Access.PUBLIC, ctx -> health(db));
-        new CatalogueRoutes(catalogue, config.coursesDir()).register(router);
-        new AccountRoutes(learners, sessions, new LoginThrottle(clock), new Invitations(db)).register(router);
-        new AdminRoutes(learners, sessions).register(router);
-        setup.register(router);
         CohortRepository cohorts = new CohortRepository(db);
-        TeamSessionRepository teamSessions = new TeamSessionRepository(db);
-        new LearningRoutes(catalogue, progress, attempts, standings, new ActivityViews(attempts, reflections),
-                teamSessions::openFor).register(router);
-        new AttemptRoutes(catalogue, attempts).register(router);
-        new ReflectionRoutes(catalogue, reflections).register(router);
-        new CohortRoutes(cohorts, catalogue, learners, config.baseUrl()).register(router);
-        new DashboardRoutes(cohorts, catalogue, standings).register(router);
-        new ItemRoutes(cohorts, catalogue, attempts).register(router);
-        new TeamSessionRoutes(cohorts, teamSessions, catalogue).register(router);
-        // Certificates and personal data
-        new be.stek.certificate.CertificateRoutes(catalogue, standings, progress,
-                new be.stek.certificate.CertificateRepository(db), config.baseUrl()).register(router);
-        new be.stek.learner.DataRoutes(db, learners, sessions, personalData(db, config)).register(router);
+        Scorm scorm = Scorm.open(db, catalogue, config.dataDir(), config.coursesDir(), config.mediaDir(),
+                WebServer.MAX_UPLOAD, cohorts::follows);
+        Sessions sessions = new Sessions(db, clock);
+        SetupRoutes setup = new SetupRoutes(new LearnerRepository(db), sessions);
+        Router router = routes(config, clock, db, catalogue, cohorts, scorm, sessions, setup);
 
         FrontServlet front = new FrontServlet(router, new Templates(), sessions, clock, config.secureCookies());
         Server server = WebServer.newServer(config.host(), config.port(), front, config.mediaDir(), uploads);
-        // SCORM: play and track imported packages (files served from data/scorm/), export every course as a package
-        be.stek.scorm.Scorm scorm = be.stek.scorm.Scorm.open(db, catalogue, config.dataDir(), config.coursesDir(),
-                config.mediaDir(), WebServer.MAX_UPLOAD);
-        scorm.register(router);
         WebServer.mount(server, "/scorm/content/*",
                 WebServer.resources("scorm-content", scorm.contentRoot().toUri().toString()));
         server.addBean(new AbstractLifeCycle() {
@@ -112,19 +98,48 @@ public final class App {
         return new App(config, db, server, setup.announce(config.baseUrl()));
     }
 
+    /** Every feature's routes, wired to the repositories they use. */
+    private static Router routes(Config config, Clock clock, Database db, Catalogue catalogue, CohortRepository cohorts,
+                                 Scorm scorm, Sessions sessions, SetupRoutes setup) {
+        LearnerRepository learners = new LearnerRepository(db);
+        AttemptRepository attempts = new AttemptRepository(db);
+        ReflectionRepository reflections = new ReflectionRepository(db);
+        ProgressRepository progress = new ProgressRepository(db);
+        Standings standings = new Standings(progress, attempts);
+        TeamSessionRepository teamSessions = new TeamSessionRepository(db);
+        PackageStandings packages = scorm.standings();
+
+        Router router = new Router();
+        router.get("/healthz", Access.PUBLIC, ctx -> health(db));
+        new CatalogueRoutes(catalogue, config.coursesDir(), packages::catalogue).register(router);
+        new AccountRoutes(learners, sessions, new LoginThrottle(clock), new Invitations(db)).register(router);
+        new AdminRoutes(learners, sessions).register(router);
+        setup.register(router);
+        new LearningRoutes(catalogue, progress, attempts, standings, new ActivityViews(attempts, reflections),
+                teamSessions::openFor, packages::of).register(router);
+        new AttemptRoutes(catalogue, attempts).register(router);
+        new ReflectionRoutes(catalogue, reflections).register(router);
+        new CohortRoutes(cohorts, catalogue, learners, config.baseUrl()).register(router);
+        new DashboardRoutes(cohorts, catalogue, standings, packages).register(router);
+        new ItemRoutes(cohorts, catalogue, attempts).register(router);
+        new TeamSessionRoutes(cohorts, teamSessions, catalogue).register(router);
+        new CertificateRoutes(catalogue, standings, progress, new CertificateRepository(db), config.baseUrl())
+                .register(router);
+        new DataRoutes(db, learners, sessions, personalData(db, config)).register(router);
+        scorm.register(router);
+        return router;
+    }
+
     /** The course loader with every kind of activity block this server understands. */
     public static CourseLoader courseLoader(Config config) {
         return new CourseLoader(config.coursesDir(), config.mediaDir(), List.of(new QuizBlocks()));
     }
 
-    // Certificates and personal data
     /** Every section of a person's data export, one per feature that stores something about people. */
-    public static List<be.stek.learner.PersonalData> personalData(Database db, Config config) {
-        return List.of(new be.stek.learner.AccountPersonalData(db), new be.stek.cohort.CohortPersonalData(db),
-                new be.stek.progress.ProgressPersonalData(db), new be.stek.quiz.QuizPersonalData(db),
-                new be.stek.quiz.ReflectionPersonalData(db), new be.stek.certificate.CertificatePersonalData(
-                        new be.stek.certificate.CertificateRepository(db), config.baseUrl()),
-                new be.stek.scorm.ScormPersonalData(db));
+    public static List<PersonalData> personalData(Database db, Config config) {
+        return List.of(new AccountPersonalData(db), new CohortPersonalData(db), new ProgressPersonalData(db),
+                new QuizPersonalData(db), new ReflectionPersonalData(db),
+                new CertificatePersonalData(new CertificateRepository(db), config.baseUrl()), new ScormPersonalData(db));
     }
 
     private static Result health(Database db) {

@@ -73,6 +73,14 @@ public final class CohortRepository {
                 rs -> true, cohortId, learnerId)).isPresent();
     }
 
+    /** True when the facilitator facilitates a cohort that the learner belongs to. */
+    public boolean follows(long facilitatorId, long learnerId) {
+        return db.read(c -> Sql.one(c, """
+                SELECT 1 FROM cohort_member f JOIN cohort_member m ON m.cohort_id = f.cohort_id
+                WHERE f.learner_id = ? AND f.role = 'facilitator' AND m.learner_id = ?""", rs -> true,
+                facilitatorId, learnerId)).isPresent();
+    }
+
     public List<Member> members(long cohortId) {
         return db.read(c -> Sql.list(c, """
                 SELECT l.id, l.name, l.email, m.role, m.joined_at FROM cohort_member m JOIN learner l ON l.id = m.learner_id

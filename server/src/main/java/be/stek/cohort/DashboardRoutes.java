@@ -3,6 +3,7 @@ package be.stek.cohort;
 import be.stek.course.Catalogue;
 import be.stek.course.Course;
 import be.stek.progress.Standings;
+import be.stek.scorm.PackageStandings;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
 import be.stek.web.Messages;
@@ -27,12 +28,19 @@ public final class DashboardRoutes {
     private final CohortAccess access;
     private final Catalogue catalogue;
     private final Standings standings;
+    private final PackageStandings packages;
 
-    public DashboardRoutes(CohortRepository cohorts, Catalogue catalogue, Standings standings) {
+    /** One learner's standing in every SCORM package. */
+    public record PackageRow(CohortRepository.Member learner, List<PackageStandings.Standing> packages) {
+    }
+
+    public DashboardRoutes(CohortRepository cohorts, Catalogue catalogue, Standings standings,
+                           PackageStandings packages) {
         this.cohorts = cohorts;
         this.access = new CohortAccess(cohorts);
         this.catalogue = catalogue;
         this.standings = standings;
+        this.packages = packages;
     }
 
     public void register(Router r) {
@@ -65,7 +73,16 @@ public final class DashboardRoutes {
         return Result.page("cohort/dashboard", "cohort", cohort, "courses", courses, "allCourses", courses(cohort,
                 new HashMap<>(), null), "rows", Dashboard.filterAndSort(all, state, sort),
                 "summaries", Dashboard.summaries(all, courses), "filter", Result.model("course", course == null ? "" : course,
-                        "state", state == null ? "" : state, "sort", sort == null ? "name" : sort), "total", all.size());
+                        "state", state == null ? "" : state, "sort", sort == null ? "name" : sort), "total", all.size(),
+                "packages", packages.catalogue(), "packageRows", packageRows(cohort));
+    }
+
+    private List<PackageRow> packageRows(Cohort cohort) {
+        if (packages.catalogue().isEmpty()) {
+            return List.of();
+        }
+        return cohorts.members(cohort.id()).stream().filter(m -> m.role().equals("learner"))
+                .map(m -> new PackageRow(m, packages.of(m.id()))).toList();
     }
 
     private Result downloadCsv(Ctx ctx) throws JsonProcessingException {
@@ -83,6 +100,15 @@ public final class DashboardRoutes {
                         s.score() == null ? "" : String.valueOf(Math.round(s.score() * 100)),
                         s.lastActivity() == null ? "" : s.lastActivity(), cell.due() == null ? "" : cell.due(),
                         cell.overdue() ? m.get("cohort.dashboard.yes") : ""));
+            }
+        }
+        for (PackageRow row : packageRows(cohort)) {
+            for (PackageStandings.Standing p : row.packages()) {
+                lines.add(List.of(safe(row.learner().name()), safe(row.learner().email()), safe(p.title()),
+                        String.valueOf(p.percent()), m.get("state." + p.state()),
+                        "unknown".equals(p.success()) ? "" : m.get("dashboard.packageSuccess." + p.success()),
+                        p.score() == null ? "" : String.valueOf(Math.round(p.score() * 100)),
+                        p.lastActivity() == null ? "" : p.lastActivity(), "", ""));
             }
         }
         CsvSchema.Builder schema = CsvSchema.builder();

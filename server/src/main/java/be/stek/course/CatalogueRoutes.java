@@ -8,7 +8,9 @@ import be.stek.web.Router;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The public catalogue with learning paths, the glossary, and media files kept inside course folders. */
 public final class CatalogueRoutes {
@@ -20,10 +22,13 @@ public final class CatalogueRoutes {
 
     private final Catalogue catalogue;
     private final Path coursesDir;
+    private final Supplier<List<?>> packages;
 
-    public CatalogueRoutes(Catalogue catalogue, Path coursesDir) {
+    /** {@code packages} lists imported SCORM packages for the catalogue (a function: course knows no SCORM). */
+    public CatalogueRoutes(Catalogue catalogue, Path coursesDir, Supplier<List<?>> packages) {
         this.catalogue = catalogue;
         this.coursesDir = coursesDir.toAbsolutePath().normalize();
+        this.packages = packages;
     }
 
     public void register(Router r) {
@@ -47,7 +52,7 @@ public final class CatalogueRoutes {
             c.lessons().forEach(l -> titles.put(c.slug() + "/" + l.slug(), l.title()));
         });
         return Result.page("course/catalogue", "courses", courses, "paths", catalogue.paths(), "titles", titles,
-                "audience", audience == null ? "" : audience, "path", path);
+                "audience", audience == null ? "" : audience, "path", path, "packages", packages.get());
     }
 
     private Result showGlossary(Ctx ctx) {

@@ -42,10 +42,11 @@ public final class Sessions implements SessionLookup {
 
     @Override
     public Optional<Visitor> visitor(String token) {
-        String hash = Tokens.hash(token);
+        // The cache is keyed by the token itself (memory only); the database only ever sees its hash.
         Instant now = clock.instant();
-        Cached cached = cache.get(hash);
+        Cached cached = cache.get(token);
         if (cached == null) {
+            String hash = Tokens.hash(token);
             cached = db.read(c -> Sql.one(c, """
                     SELECT l.*, s.expires_at FROM session s JOIN learner l ON l.id = s.learner_id
                     WHERE s.token_hash = ?""",
@@ -54,7 +55,7 @@ public final class Sessions implements SessionLookup {
             if (cached == null) {
                 return Optional.empty();
             }
-            cache.put(hash, cached);
+            cache.put(token, cached);
         }
         if (cached.expiresAt().isBefore(now)) {
             end(token);
@@ -65,7 +66,7 @@ public final class Sessions implements SessionLookup {
 
     public void end(String token) {
         String hash = Tokens.hash(token);
-        cache.remove(hash);
+        cache.remove(token);
         db.write(c -> Sql.update(c, "DELETE FROM session WHERE token_hash = ?", hash));
     }
 

@@ -23,19 +23,23 @@ public final class LearningRoutes {
     private final Standings standings;
     private final ActivityViews activityViews;
     private final LongFunction<List<?>> openTeamSessions;
+    private final LongFunction<List<?>> packageStandings;
 
     /**
-     * {@code openTeamSessions} lists the team sessions a learner can join now (shown on the dashboard); it is a
-     * function so that progress does not depend on the cohort feature.
+     * {@code openTeamSessions} lists the team sessions a learner can join now and {@code packageStandings} where
+     * they stand in SCORM packages (both shown on the dashboard); they are functions so that progress depends on
+     * neither the cohort nor the SCORM feature.
      */
     public LearningRoutes(Catalogue catalogue, ProgressRepository progress, AttemptRepository attempts,
-                          Standings standings, ActivityViews activityViews, LongFunction<List<?>> openTeamSessions) {
+                          Standings standings, ActivityViews activityViews, LongFunction<List<?>> openTeamSessions,
+                          LongFunction<List<?>> packageStandings) {
         this.catalogue = catalogue;
         this.progress = progress;
         this.attempts = attempts;
         this.standings = standings;
         this.activityViews = activityViews;
         this.openTeamSessions = openTeamSessions;
+        this.packageStandings = packageStandings;
     }
 
     public void register(Router r) {
@@ -111,6 +115,6 @@ public final class LearningRoutes {
         List<Row> rows = catalogue.courses().stream()
                 .map(c -> new Row(c, standings.of(me, c, lessonsSeen, attemptsSeen))).toList();
         return Result.page("progress/dashboard", "rows", rows, "paths", catalogue.paths(),
-                "teamSessions", openTeamSessions.apply(me));
+                "teamSessions", openTeamSessions.apply(me), "packages", packageStandings.apply(me));
     }
 }

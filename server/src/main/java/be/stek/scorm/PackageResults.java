@@ -19,7 +19,8 @@ final class PackageResults {
         this.cmi = cmi;
     }
 
-    List<Row> of(ScormPackage p) {
+    /** The attempts of the learners {@code visible} lets the viewer see. */
+    List<Row> of(ScormPackage p, java.util.function.LongPredicate visible) {
         record Raw(String learner, String email, String itemTitle, ScoAttempt attempt) {
         }
         List<Raw> raw = db.read(c -> Sql.list(c, """
@@ -29,7 +30,7 @@ final class PackageResults {
                 WHERE a.package_id = ? ORDER BY l.name COLLATE NOCASE, i.position, a.number""",
                 rs -> new Raw(rs.getString("learner_name"), rs.getString("learner_email"), rs.getString("item_title"),
                         CmiStore.attempt(rs)), p.id()));
-        return raw.stream().map(r -> new Row(r.learner(), r.email(), r.itemTitle(), r.attempt(),
+        return raw.stream().filter(r -> visible.test(r.attempt().learnerId())).map(r -> new Row(r.learner(), r.email(), r.itemTitle(), r.attempt(),
                 ScormTime.render(p.version(), r.attempt().totalSeconds()), cmi.interactions(r.attempt().id())))
                 .toList();
     }

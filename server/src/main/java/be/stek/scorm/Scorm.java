@@ -31,10 +31,11 @@ public final class Scorm {
 
     /**
      * Builds the feature. {@code coursesDir} and {@code mediaDir} are where exported lessons find their media;
-     * {@code maxUpload} bounds an uploaded package.
+     * {@code maxUpload} bounds an uploaded package; {@code follows} says whether a facilitator follows a learner,
+     * which limits what a facilitator sees of the results.
      */
     public static Scorm open(Database db, Catalogue catalogue, Path dataDir, Path coursesDir, Path mediaDir,
-                             long maxUpload) {
+                             long maxUpload, java.util.function.BiPredicate<Long, Long> follows) {
         Path root = dataDir.resolve("scorm").toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
@@ -49,7 +50,7 @@ public final class Scorm {
                 ImportLimits.DEFAULT.maxEntries(), ImportLimits.DEFAULT.maxManifest(), ImportLimits.DEFAULT.maxRatio());
         var importer = new PackageImporter(root, packages, limits);
         return new Scorm(root, standings, new ScormRoutes(packages, cmi, standings),
-                new ScormAdminRoutes(packages, importer, new PackageResults(db, cmi), root, maxUpload),
+                new ScormAdminRoutes(packages, importer, new PackageResults(db, cmi), follows, root, maxUpload),
                 new ExportRoutes(catalogue, new ScormExporter(coursesDir, mediaDir)));
     }
 

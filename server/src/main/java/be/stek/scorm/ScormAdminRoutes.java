@@ -16,14 +16,21 @@ final class ScormAdminRoutes {
     private final PackageRepository packages;
     private final PackageImporter importer;
     private final PackageResults results;
+    private final java.util.function.BiPredicate<Long, Long> follows;
     private final Path scratch;
     private final long maxUpload;
 
-    ScormAdminRoutes(PackageRepository packages, PackageImporter importer, PackageResults results, Path scratch,
+    /**
+     * {@code follows} says whether a facilitator follows a learner (shares a cohort with them as facilitator): a
+     * facilitator sees only those learners' results; an admin sees everyone's.
+     */
+    ScormAdminRoutes(PackageRepository packages, PackageImporter importer, PackageResults results,
+                     java.util.function.BiPredicate<Long, Long> follows, Path scratch,
                      long maxUpload) {
         this.packages = packages;
         this.importer = importer;
         this.results = results;
+        this.follows = follows;
         this.scratch = scratch;
         this.maxUpload = maxUpload;
     }
@@ -68,6 +75,8 @@ final class ScormAdminRoutes {
 
     private Result showResults(Ctx ctx) {
         ScormPackage p = packages.bySlug(ctx.param("pkg")).orElseThrow(() -> HttpError.notFound("scorm.error.noPackage"));
-        return Result.page("scorm/results", "pkg", p, "rows", results.of(p));
+        var viewer = ctx.user();
+        return Result.page("scorm/results", "pkg", p, "rows",
+                results.of(p, learner -> viewer.isAdmin() || follows.test(viewer.id(), learner)));
     }
 }

@@ -30,9 +30,9 @@ public final class Database implements AutoCloseable {
         this.file = file;
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         for (int i = 0; i < READERS; i++) {
-            readers.add(connect(true));
+            readers.add(pooled(connect(true)));
         }
-        this.writer = new GroupCommitWriter(connect(false));
+        this.writer = new GroupCommitWriter(pooled(connect(false)));
     }
 
     /** Opens (and creates, if needed) the database file and brings its schema up to date. */
@@ -77,6 +77,12 @@ public final class Database implements AutoCloseable {
         if (readOnly) {
             c.createStatement().execute("PRAGMA query_only=ON");
         }
+        return c;
+    }
+
+    /** A connection that lives as long as the database: its prepared statements are kept for reuse. */
+    private static Connection pooled(Connection c) {
+        StatementCache.register(c);
         return c;
     }
 
@@ -158,6 +164,7 @@ public final class Database implements AutoCloseable {
         }
         readers.forEach(c -> {
             try {
+                StatementCache.unregister(c);
                 c.close();
             } catch (SQLException e) {
                 log.warn("closing reader: {}", e.getMessage());

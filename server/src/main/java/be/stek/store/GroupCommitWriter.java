@@ -121,6 +121,7 @@ final class GroupCommitWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        StatementCache.unregister(connection);
         connection.close();
     }
 }

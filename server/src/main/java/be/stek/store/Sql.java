@@ -21,7 +21,7 @@ public final class Sql {
     }
 
     public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
-        try (PreparedStatement st = prepare(c, sql, params); ResultSet rs = st.executeQuery()) {
+        try (StatementCache.Lease st = prepare(c, sql, params); ResultSet rs = st.statement().executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(mapper.map(rs));
@@ -31,14 +31,14 @@ public final class Sql {
     }
 
     public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
-        try (PreparedStatement st = prepare(c, sql, params); ResultSet rs = st.executeQuery()) {
+        try (StatementCache.Lease st = prepare(c, sql, params); ResultSet rs = st.statement().executeQuery()) {
             return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
         }
     }
 
     public static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement st = prepare(c, sql, params)) {
-            return st.executeUpdate();
+        try (StatementCache.Lease st = prepare(c, sql, params)) {
+            return st.statement().executeUpdate();
         }
     }
 
@@ -79,10 +79,15 @@ public final class Sql {
         return rs.wasNull() ? null : value;
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement st = c.prepareStatement(sql);
-        bind(st, params);
-        return st;
+    private static StatementCache.Lease prepare(Connection c, String sql, Object... params) throws SQLException {
+        StatementCache.Lease lease = StatementCache.lease(c, sql);
+        try {
+            bind(lease.statement(), params);
+        } catch (SQLException e) {
+            lease.close();
+            throw e;
+        }
+        return lease;
     }
 
     private static void bind(PreparedStatement st, Object... params) throws SQLException {

@@ -27,8 +27,10 @@ import java.util.function.IntFunction;
  */
 public final class Benchmark {
     private static final int WORKERS = Integer.getInteger("bench.workers", 32);
-    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 3));
-    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 8));
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 2));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 5));
+    /** Scenarios run in interleaved rounds; the median ratio of the rounds is reported (two shared cores are noisy). */
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 
     record Figures(String name, double perSecond, double p50, double p99, long errors) {
     }
@@ -46,13 +48,16 @@ public final class Benchmark {
             if (Wrk.available() && !"java".equals(System.getProperty("bench.tool"))) {
                 String cookie = cookies.get(0).split("\\|")[0];
                 String csrf = cookies.get(0).split("\\|")[1];
-                List<Figures> figures = List.of(
-                        Wrk.run("static file (/static/stek.css)", server.url("/static/stek.css"), null, null, WORKERS, WARMUP, MEASURE),
-                        Wrk.run("lesson page, signed in", server.url("/courses/proef/lessons/eerste-les"), cookie, null, WORKERS, WARMUP, MEASURE),
-                        Wrk.run("progress write (POST, durable)", server.url("/courses/proef/lessons/tweede-les/done"), cookie,
-                                "_csrf=" + csrf, WORKERS, WARMUP, MEASURE));
+                List<List<Benchmark.Figures>> rounds = new ArrayList<>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    rounds.add(List.of(
+                            Wrk.run("static file (/static/stek.css)", server.url("/static/stek.css"), null, null, WORKERS, WARMUP, MEASURE),
+                            Wrk.run("lesson page, signed in", server.url("/courses/proef/lessons/eerste-les"), cookie, null, WORKERS, WARMUP, MEASURE),
+                            Wrk.run("progress write (POST, durable)", server.url("/courses/proef/lessons/tweede-les/done"), cookie,
+                                    "_csrf=" + csrf, WORKERS, WARMUP, MEASURE)));
+                }
                 long rows = server.count("SELECT count(*) FROM lesson_progress WHERE lesson = 'tweede-les' AND state = 'done'");
-                report("wrk", figures, figures.get(0), rows);
+                reportRounds(rounds, rows);
                 return;
             }
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -124,6 +129,21 @@ public final class Benchmark {
 
     private static double percentile(long[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))];
+    }
+
+    /** Each round's figures and ratios, then per scenario the median requests per second and median ratio. */
+    static void reportRounds(List<List<Figures>> rounds, long rows) {
+        for (int r = 0; r < rounds.size(); r++) {
+            report("wrk, round " + (r + 1), rounds.get(r), rounds.get(r).get(0), rows);
+        }
+        System.out.printf("%nMedian of %d rounds%n%-34s %10s %8s%n", rounds.size(), "request", "req/s", "ratio");
+        for (int i = 0; i < rounds.get(0).size(); i++) {
+            int col = i;
+            double[] rates = rounds.stream().mapToDouble(r -> r.get(col).perSecond()).sorted().toArray();
+            double[] ratios = rounds.stream().mapToDouble(r -> r.get(col).perSecond() / r.get(0).perSecond()).sorted().toArray();
+            System.out.printf("%-34s %10.0f %7.2fx%n", rounds.get(0).get(col).name(), rates[rates.length / 2],
+                    ratios[ratios.length / 2]);
+        }
     }
 
     static void report(String tool, List<Figures> figures, Figures base, long rows) {
