@@ -2,7 +2,7 @@
 -- Timestamps are UTC ISO-8601 text. Courses live in files; rows refer to them by slug.
 
 CREATE TABLE learner (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: ids in caches and exports stay unambiguous
     email         TEXT    NOT NULL UNIQUE COLLATE NOCASE,
     name          TEXT    NOT NULL,
     password_hash TEXT    NOT NULL,

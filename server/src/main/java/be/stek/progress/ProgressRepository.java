@@ -1,6 +1,7 @@
 package be.stek.progress;
 
 import be.stek.store.Database;
+import be.stek.store.LearnerCache;
 import be.stek.store.Sql;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,17 +19,21 @@ public final class ProgressRepository {
     }
 
     private final Database db;
+    private final LearnerCache cache = new LearnerCache();
 
     public ProgressRepository(Database db) {
         this.db = db;
     }
 
+    /** The learner's lesson states in a course (read on every page view, so cached until the learner's next write). */
     public Map<String, LessonState> states(long learnerId, String course) {
-        Map<String, LessonState> out = new LinkedHashMap<>();
-        db.read(c -> Sql.list(c, "SELECT * FROM lesson_progress WHERE learner_id = ? AND course = ?",
-                rs -> new LessonState(rs.getString("lesson"), rs.getString("state"), rs.getString("last_seen"),
-                        rs.getString("done_at")), learnerId, course)).forEach(s -> out.put(s.lesson(), s));
-        return out;
+        return cache.get(learnerId, course, () -> {
+            Map<String, LessonState> out = new LinkedHashMap<>();
+            db.read(c -> Sql.list(c, "SELECT * FROM lesson_progress WHERE learner_id = ? AND course = ?",
+                    rs -> new LessonState(rs.getString("lesson"), rs.getString("state"), rs.getString("last_seen"),
+                            rs.getString("done_at")), learnerId, course)).forEach(s -> out.put(s.lesson(), s));
+            return java.util.Collections.unmodifiableMap(out);
+        });
     }
 
     public Optional<String> lastVisited(long learnerId, String course) {
@@ -55,10 +60,11 @@ public final class ProgressRepository {
                     VALUES (?, ?, ?, 'started', ?, ?)
                     ON CONFLICT (learner_id, course, lesson) DO UPDATE SET last_seen = excluded.last_seen""",
                     learnerId, course, lesson, now, now));
+            cache.changed(learnerId);
         } else {
             db.writeLater(c -> Sql.update(c, """
                     UPDATE lesson_progress SET last_seen = ? WHERE learner_id = ? AND course = ? AND lesson = ?""",
-                    now, learnerId, course, lesson));
+                    now, learnerId, course, lesson), () -> cache.changed(learnerId));
         }
     }
 
@@ -70,6 +76,7 @@ public final class ProgressRepository {
                 DO UPDATE SET state = 'done', last_seen = excluded.last_seen,
                               done_at = coalesce(lesson_progress.done_at, excluded.done_at)""",
                 learnerId, course, lesson, now, now, now));
+        cache.changed(learnerId);
     }
 
     /** The last time a learner did something in each course. */

@@ -1,6 +1,7 @@
 package be.stek.quiz;
 
 import be.stek.store.Database;
+import be.stek.store.LearnerCache;
 import be.stek.store.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -27,6 +28,7 @@ public final class AttemptRepository {
     }
 
     private final Database db;
+    private final LearnerCache cache = new LearnerCache();
 
     public AttemptRepository(Database db) {
         this.db = db;
@@ -53,7 +55,7 @@ public final class AttemptRepository {
      */
     public long openOrStart(long learnerId, String course, String activity, String kind, String version, Plan plan,
                             String startStep, boolean graded, Instant now) {
-        return db.write(c -> {
+        long id = db.write(c -> {
             Optional<Long> open = Sql.one(c, """
                     SELECT id FROM quiz_attempt
                     WHERE learner_id = ? AND course = ? AND activity = ? AND finished_at IS NULL""",
@@ -69,6 +71,8 @@ public final class AttemptRepository {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     learnerId, course, activity, kind, number, version, plan.toJson(), startStep, now, graded ? 1 : 0);
         });
+        cache.changed(learnerId);
+        return id;
     }
 
     public Optional<Attempt> find(long id) {
@@ -81,6 +85,11 @@ public final class AttemptRepository {
 
     /** Best results and unfinished attempts per activity of a course, in one query (the lesson page's need). */
     public Map<String, Summary> summaries(long learnerId, String course) {
+        return cache.get(learnerId, "summaries " + course, () -> java.util.Collections.unmodifiableMap(
+                loadSummaries(learnerId, course)));
+    }
+
+    private Map<String, Summary> loadSummaries(long learnerId, String course) {
         Map<String, Summary> out = new LinkedHashMap<>();
         db.read(c -> Sql.list(c, """
                 SELECT activity, max(score) AS best, count(finished_at) AS n, max(finished_at) AS last,
@@ -102,9 +111,9 @@ public final class AttemptRepository {
      * Records an answer and moves the attempt on, in one transaction. Returns false when the answer was already
      * recorded (a resent form) or the attempt was finished meanwhile: nothing is stored twice.
      */
-    public boolean record(Answer a, Outcome outcome, Instant now) {
+    public boolean record(long learnerId, Answer a, Outcome outcome, Instant now) {
         String chosen = toJson(a.chosen());
-        return db.write(c -> {
+        boolean stored = db.write(c -> {
             if (Sql.one(c, "SELECT 1 FROM answer WHERE attempt_id = ? AND question = ?", rs -> 1, a.attemptId(),
                     a.question()).isPresent() || isFinished(c, a.attemptId())) {
                 return false;
@@ -121,6 +130,8 @@ public final class AttemptRepository {
                     outcome.finalScore() == null ? null : Sql.iso(now), a.attemptId());
             return true;
         });
+        cache.changed(learnerId);
+        return stored;
     }
 
     private static List<String> chosen(String json) throws SQLException {
@@ -147,6 +158,11 @@ public final class AttemptRepository {
 
     /** Best finished result per activity of a course, for one learner. */
     public Map<String, Best> best(long learnerId, String course) {
+        return cache.get(learnerId, "best " + course, () -> java.util.Collections.unmodifiableMap(
+                loadBest(learnerId, course)));
+    }
+
+    private Map<String, Best> loadBest(long learnerId, String course) {
         Map<String, Best> out = new LinkedHashMap<>();
         db.read(c -> Sql.list(c, """
                 SELECT activity, max(score) AS best, count(*) AS n, max(finished_at) AS last FROM quiz_attempt

@@ -132,8 +132,8 @@ public final class AttemptRoutes {
         Answer answer = new Answer(a.id(), answers.size() + 1, qid, q.prompt(), q.type().key(), q.version(),
                 optionsJson(a.plan().options(q)), List.copyOf(chosen), text(q, chosen), score, Sql.iso(ctx.now()),
                 elapsed(a, answers, ctx.now()));
-        attempts.record(answer, new AttemptRepository.Outcome(null, null, last ? QuizGrader.mean(scores) : null),
-                ctx.now());
+        var outcome = new AttemptRepository.Outcome(null, null, last ? QuizGrader.mean(scores) : null);
+        attempts.record(a.learnerId(), answer, outcome, ctx.now());
         return afterAnswer(ctx, course, a, "#q-" + qid);
     }
 
@@ -163,8 +163,9 @@ public final class AttemptRoutes {
         Answer answer = new Answer(a.id(), answers.size() + 1, stepId, step.text(), "branching", b.version(),
                 choicesJson(step), List.of(choiceId), choice.text(), choice.weight(), Sql.iso(ctx.now()),
                 elapsed(a, answers, ctx.now()));
-        attempts.record(answer, new AttemptRepository.Outcome(ends ? null : choice.next(), ends ? choice.next() : null,
-                ends ? QuizGrader.mean(scores) : null), ctx.now());
+        var outcome = new AttemptRepository.Outcome(ends ? null : choice.next(), ends ? choice.next() : null,
+                ends ? QuizGrader.mean(scores) : null);
+        attempts.record(a.learnerId(), answer, outcome, ctx.now());
         return afterAnswer(ctx, course, a, "#current");
     }
 

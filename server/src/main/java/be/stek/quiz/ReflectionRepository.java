@@ -1,6 +1,7 @@
 package be.stek.quiz;
 
 import be.stek.store.Database;
+import be.stek.store.LearnerCache;
 import be.stek.store.Sql;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ public final class ReflectionRepository {
     }
 
     private final Database db;
+    private final LearnerCache cache = new LearnerCache();
 
     public ReflectionRepository(Database db) {
         this.db = db;
@@ -25,13 +27,15 @@ public final class ReflectionRepository {
                 INSERT INTO reflection (learner_id, course, prompt, prompt_text, body, nonce, written_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (learner_id, nonce) DO NOTHING""",
                 learnerId, course, prompt, promptText, body, nonce, now));
+        cache.changed(learnerId);
     }
 
+    /** The learner's journal for a course, oldest first (cached until they write again). */
     public List<Entry> journal(long learnerId, String course) {
-        return db.read(c -> Sql.list(c, """
+        return cache.get(learnerId, course, () -> List.copyOf(db.read(c -> Sql.list(c, """
                 SELECT * FROM reflection WHERE learner_id = ? AND course = ? ORDER BY written_at, id""",
                 rs -> new Entry(rs.getLong("id"), rs.getString("course"), rs.getString("prompt"),
                         rs.getString("prompt_text"), rs.getString("body"), rs.getString("written_at")),
-                learnerId, course));
+                learnerId, course))));
     }
 }

@@ -110,9 +110,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Queues a change that nobody waits for (a last-seen time, for example); it is committed with the next batch. */
-    public void writeLater(SqlFunction<?> work) {
-        writer.submit(work).exceptionally(e -> {
+    /**
+     * Queues a change that nobody waits for (a last-seen time, for example); it is committed with the next batch,
+     * and {@code afterCommit} runs once it is.
+     */
+    public void writeLater(SqlFunction<?> work, Runnable afterCommit) {
+        writer.submit(work).thenRun(afterCommit).exceptionally(e -> {
             log.warn("background write failed: {}", e.getMessage());
             return null;
         });

@@ -38,6 +38,7 @@ public final class Ctx {
     private Visitor visitor;
     private Messages messages;
     private String csrfToken;
+    private Map<String, String> cookies;
 
     Ctx(HttpServletRequest req, HttpServletResponse res, Clock clock, boolean secureCookies) {
         this.req = req;
@@ -175,16 +176,16 @@ public final class Ctx {
     }
 
     public String cookie(String name) {
-        Cookie[] cookies = req.getCookies();
         if (cookies == null) {
-            return null;
-        }
-        for (Cookie c : cookies) {
-            if (c.getName().equals(name)) {
-                return c.getValue();
+            Cookie[] all = req.getCookies();
+            cookies = new java.util.HashMap<>();
+            if (all != null) {
+                for (Cookie c : all) {
+                    cookies.putIfAbsent(c.getName(), c.getValue());
+                }
             }
         }
-        return null;
+        return cookies.get(name);
     }
 
     /** Sets an HttpOnly, SameSite=Lax cookie; {@code maxAgeSeconds} 0 deletes it, -1 makes it last the session. */

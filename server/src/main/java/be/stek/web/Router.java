@@ -47,15 +47,26 @@ public final class Router {
     public Optional<Match> match(String method, String path) {
         String[] parts = split(path);
         for (Route route : routes) {
-            if (!route.method().equals(method)) {
-                continue;
-            }
-            Map<String, String> params = matchSegments(route.segments(), parts);
-            if (params != null) {
-                return Optional.of(new Match(route, params));
+            if (route.method().equals(method) && fits(route.segments(), parts)) {
+                return Optional.of(new Match(route, matchSegments(route.segments(), parts)));
             }
         }
         return Optional.empty();
+    }
+
+    /** Checks literal segments and length without allocating: most routes fail here, on every request. */
+    private static boolean fits(String[] pattern, String[] parts) {
+        boolean rest = pattern.length > 0 && pattern[pattern.length - 1].endsWith("...}");
+        if (rest ? parts.length < pattern.length : parts.length != pattern.length) {
+            return false;
+        }
+        for (int i = 0; i < pattern.length; i++) {
+            String p = pattern[i];
+            if (!(p.startsWith("{") && p.endsWith("}")) && !p.equals(parts[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True if some route, of any method, matches the path (so the answer is 405 rather than 404). */

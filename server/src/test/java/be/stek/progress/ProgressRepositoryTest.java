@@ -62,6 +62,19 @@ class ProgressRepositoryTest {
     }
 
     @Test
+    void cached_states_follow_every_write(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("stek.db"))) {
+            ProgressRepository progress = new ProgressRepository(db);
+            long an = aLearner(db);
+            assertTrue(progress.states(an, "proef").isEmpty());
+            progress.visit(an, "proef", "eerste-les", null, T0);
+            assertEquals("started", progress.states(an, "proef").get("eerste-les").state());
+            progress.markDone(an, "proef", "eerste-les", T0.plusSeconds(5));
+            assertTrue(progress.states(an, "proef").get("eerste-les").done());
+        }
+    }
+
+    @Test
     void finishing_again_keeps_the_first_finish_time(@TempDir Path dir) {
         try (Database db = Database.open(dir.resolve("stek.db"))) {
             ProgressRepository progress = new ProgressRepository(db);

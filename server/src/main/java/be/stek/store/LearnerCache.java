@@ -1,0 +1,47 @@
+package be.stek.store;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Reads about one learner, kept until that learner's data changes. A repository owns one, caches the reads it
+ * makes on every page view, and calls {@link #changed} after each of its writes has committed. Entries carry the
+ * learner's version at the moment the read began, so a read racing a write can only leave an entry that is already
+ * stale, never a wrong one.
+ */
+public final class LearnerCache {
+    private static final int MAX_ENTRIES = 100_000;
+
+    private record Key(long learner, String scope) {
+    }
+
+    private record Entry(long version, Object value) {
+    }
+
+    private final Map<Long, AtomicLong> versions = new ConcurrentHashMap<>();
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+
+    /** The cached value for a learner and scope (e.g. a course), loading it when absent or stale. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(long learner, String scope, Supplier<T> load) {
+        long version = versions.computeIfAbsent(learner, l -> new AtomicLong()).get();
+        Key key = new Key(learner, scope);
+        Entry e = entries.get(key);
+        if (e != null && e.version() == version) {
+            return (T) e.value();
+        }
+        T value = load.get();
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(key, new Entry(version, value));
+        return value;
+    }
+
+    /** Marks everything cached about a learner as stale; call after the change has committed. */
+    public void changed(long learner) {
+        versions.computeIfAbsent(learner, l -> new AtomicLong()).incrementAndGet();
+    }
+}
