@@ -1,7 +1,11 @@
 package be.stek.cohort;
 
+import be.stek.course.Catalogue;
+import be.stek.course.Course;
 import be.stek.web.Ctx;
 import be.stek.web.HttpError;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Who may see a cohort: admins see every cohort, a facilitator only the cohorts they facilitate. Everything a
@@ -12,6 +16,13 @@ final class CohortAccess {
 
     CohortAccess(CohortRepository cohorts) {
         this.cohorts = cohorts;
+    }
+
+    /** The cohort's assigned courses in order, or every course while none are assigned. */
+    List<Course> courses(Cohort cohort, Catalogue catalogue) {
+        var assigned = cohorts.courses(cohort.id());
+        return assigned.isEmpty() ? catalogue.courses()
+                : assigned.stream().map(a -> catalogue.course(a.course())).flatMap(Optional::stream).toList();
     }
 
     /** The cohort of the path, if the signed-in person facilitates it (or is an admin); 404 or 403 otherwise. */

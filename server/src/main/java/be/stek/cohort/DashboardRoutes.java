@@ -50,10 +50,8 @@ public final class DashboardRoutes {
 
     /** The cohort's courses (all courses when none are assigned yet) and their due dates. */
     private List<Course> courses(Cohort cohort, Map<String, String> due, String only) {
-        var assigned = cohorts.courses(cohort.id());
-        assigned.forEach(a -> due.put(a.course(), a.dueDate()));
-        List<Course> list = assigned.isEmpty() ? catalogue.courses()
-                : assigned.stream().map(a -> catalogue.course(a.course())).flatMap(java.util.Optional::stream).toList();
+        cohorts.courses(cohort.id()).forEach(a -> due.put(a.course(), a.dueDate()));
+        List<Course> list = access.courses(cohort, catalogue);
         return only == null || only.isEmpty() ? list : list.stream().filter(c -> c.slug().equals(only)).toList();
     }
 

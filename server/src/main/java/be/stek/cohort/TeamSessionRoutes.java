@@ -50,9 +50,7 @@ public final class TeamSessionRoutes {
     }
 
     private List<Course> courses(Cohort cohort) {
-        var assigned = cohorts.courses(cohort.id());
-        return assigned.isEmpty() ? catalogue.courses()
-                : assigned.stream().map(a -> catalogue.course(a.course())).flatMap(java.util.Optional::stream).toList();
+        return access.courses(cohort, catalogue);
     }
 
     private Result submitOpen(Ctx ctx) {

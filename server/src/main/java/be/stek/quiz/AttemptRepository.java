@@ -158,17 +158,12 @@ public final class AttemptRepository {
 
     /** Best finished result per activity of a course, for one learner. */
     public Map<String, Best> best(long learnerId, String course) {
-        return cache.get(learnerId, "best " + course, () -> java.util.Collections.unmodifiableMap(
-                loadBest(learnerId, course)));
-    }
-
-    private Map<String, Best> loadBest(long learnerId, String course) {
         Map<String, Best> out = new LinkedHashMap<>();
-        db.read(c -> Sql.list(c, """
-                SELECT activity, max(score) AS best, count(*) AS n, max(finished_at) AS last FROM quiz_attempt
-                WHERE learner_id = ? AND course = ? AND finished_at IS NOT NULL GROUP BY activity""",
-                rs -> new Best(rs.getString("activity"), rs.getDouble("best"), rs.getInt("n"), rs.getString("last")),
-                learnerId, course)).forEach(b -> out.put(b.activity(), b));
+        summaries(learnerId, course).forEach((activity, summary) -> {
+            if (summary.best() != null) {
+                out.put(activity, summary.best());
+            }
+        });
         return out;
     }
 
