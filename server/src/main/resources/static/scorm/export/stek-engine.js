@@ -544,18 +544,33 @@
       box.appendChild(this.result(q, options, answer));
       return box;
     }
-    var form = el('form', 'answer-form');
-    var fieldset = el('fieldset');
-    fieldset.appendChild(text('legend', label(q.type === 'multiple' ? 'quiz.pickAll' : 'quiz.pickOne')));
-    for (var i = 0; i < options.length; i++) {
-      fieldset.appendChild(choice(q.type === 'multiple' ? 'checkbox' : 'radio', domId + '-' + options[i].id,
-        'option', options[i].id, options[i].html));
+    box.appendChild(this.choiceForm(domId, label(q.type === 'multiple' ? 'quiz.pickAll' : 'quiz.pickOne'),
+      q.type === 'multiple' ? 'checkbox' : 'radio', 'option', options, label('quiz.submit'),
+      function (chosen, latency) {
+        var score = scoreQuestion(q, chosen);
+        st.ans[q.id] = { c: chosen, s: score };
+        self.shell.answer({ id: act.id + '.' + q.id, text: q.prompt, chosen: chosen, correct: correctIds(q),
+          score: score, latency: latency });
+        self.draw(document.getElementById('a-' + act.id), domId);
+      }));
+    return box;
+  };
+
+  /**
+   * A form of choices (radio or checkbox) with a legend, an error line and a button. On a valid submit,
+   * onChosen(chosen ids, milliseconds since the form was shown) runs; without a choice the error line says so.
+   */
+  Page.prototype.choiceForm = function (domId, legend, type, name, items, button, onChosen) {
+    var self = this, form = el('form', 'answer-form'), fieldset = el('fieldset');
+    fieldset.appendChild(text('legend', legend));
+    for (var i = 0; i < items.length; i++) {
+      fieldset.appendChild(choice(type, domId + '-' + items[i].id, name, items[i].id, items[i].html));
     }
     var error = text('p', '', 'error');
     error.setAttribute('role', 'alert');
     fieldset.appendChild(error);
     form.appendChild(fieldset);
-    form.appendChild(text('button', label('quiz.submit')));
+    form.appendChild(text('button', button));
     this.shown[domId] = new Date().getTime();
     form.addEventListener('submit', function (e) {
       e.preventDefault();
@@ -564,14 +579,9 @@
         error.textContent = label('quiz.chooseFirst');
         return;
       }
-      var score = scoreQuestion(q, chosen), latency = new Date().getTime() - self.shown[domId];
-      st.ans[q.id] = { c: chosen, s: score };
-      self.shell.answer({ id: act.id + '.' + q.id, text: q.prompt, chosen: chosen, correct: correctIds(q),
-        score: score, latency: latency });
-      self.draw(document.getElementById('a-' + act.id), domId);
+      onChosen(chosen, new Date().getTime() - self.shown[domId]);
     });
-    box.appendChild(form);
-    return box;
+    return form;
   };
 
   Page.prototype.result = function (q, options, answer) {
@@ -637,43 +647,25 @@
     box2.setAttribute('data-step', stepId);
     box2.appendChild(text('h3', label('branching.step', [st.path.length + 1])));
     box2.appendChild(html('div', 'prose', step.html));
-    var form = el('form', 'answer-form'), fieldset = el('fieldset');
-    fieldset.appendChild(text('legend', label('branching.whatDoYouDo')));
-    for (var c = 0; c < step.choices.length; c++) {
-      fieldset.appendChild(choice('radio', domId + '-' + step.choices[c].id, 'choice', step.choices[c].id,
-        step.choices[c].html));
-    }
-    var error = text('p', '', 'error');
-    error.setAttribute('role', 'alert');
-    fieldset.appendChild(error);
-    form.appendChild(fieldset);
-    form.appendChild(text('button', label('branching.choose')));
-    this.shown[domId] = new Date().getTime();
-    form.addEventListener('submit', function (e) {
-      e.preventDefault();
-      var chosen = checked(form);
-      if (!chosen.length) {
-        error.textContent = label('quiz.chooseFirst');
-        return;
-      }
-      var ch = choiceById(step, chosen[0]), best = [], max = -1;
-      for (var k = 0; k < step.choices.length; k++) {
-        max = Math.max(max, step.choices[k].weight);
-      }
-      for (k = 0; k < step.choices.length; k++) {
-        if (step.choices[k].weight === max) {
-          best.push(step.choices[k].id);
+    box2.appendChild(this.choiceForm(domId, label('branching.whatDoYouDo'), 'radio', 'choice', step.choices,
+      label('branching.choose'), function (chosen, latency) {
+        var ch = choiceById(step, chosen[0]), best = [], max = -1;
+        for (var k = 0; k < step.choices.length; k++) {
+          max = Math.max(max, step.choices[k].weight);
         }
-      }
-      st.path.push({ step: stepId, c: ch.id, s: ch.weight });
-      if (act.endings[ch.next]) {
-        st.end = ch.next;
-      }
-      self.shell.answer({ id: act.id + '.' + stepId, text: step.text, chosen: [ch.id], correct: best,
-        score: ch.weight, latency: new Date().getTime() - self.shown[domId] });
-      self.draw(document.getElementById('a-' + act.id), st.end ? 'end-' + act.id : null);
-    });
-    box2.appendChild(form);
+        for (k = 0; k < step.choices.length; k++) {
+          if (step.choices[k].weight === max) {
+            best.push(step.choices[k].id);
+          }
+        }
+        st.path.push({ step: stepId, c: ch.id, s: ch.weight });
+        if (act.endings[ch.next]) {
+          st.end = ch.next;
+        }
+        self.shell.answer({ id: act.id + '.' + stepId, text: step.text, chosen: [ch.id], correct: best,
+          score: ch.weight, latency: latency });
+        self.draw(document.getElementById('a-' + act.id), st.end ? 'end-' + act.id : null);
+      }));
     body.appendChild(box2);
   };
 
