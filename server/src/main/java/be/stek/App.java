@@ -24,7 +24,6 @@ import be.stek.learner.PersonalData;
 import be.stek.learner.Sessions;
 import be.stek.learner.SetupRoutes;
 import be.stek.progress.LearningRoutes;
-import be.stek.progress.ProgressPersonalData;
 import be.stek.progress.ProgressRepository;
 import be.stek.progress.Standings;
 import be.stek.quiz.ActivityViews;
@@ -32,7 +31,6 @@ import be.stek.quiz.AttemptRepository;
 import be.stek.quiz.AttemptRoutes;
 import be.stek.quiz.QuizBlocks;
 import be.stek.quiz.QuizPersonalData;
-import be.stek.quiz.ReflectionPersonalData;
 import be.stek.quiz.ReflectionRepository;
 import be.stek.quiz.ReflectionRoutes;
 import be.stek.scorm.PackageStandings;
@@ -58,13 +56,11 @@ import org.eclipse.jetty.util.component.AbstractLifeCycle;
 
 /** The composition root: builds the store, the features and their routes, and an unstarted server. */
 public final class App {
-    private final Config config;
     private final Database db;
     private final Server server;
     private final String setupPath;
 
-    private App(Config config, Database db, Server server, String setupPath) {
-        this.config = config;
+    private App(Database db, Server server, String setupPath) {
         this.db = db;
         this.server = server;
         this.setupPath = setupPath;
@@ -95,7 +91,7 @@ public final class App {
                 db.close();
             }
         });
-        return new App(config, db, server, setup.announce(config.baseUrl()));
+        return new App(db, server, setup.announce(config.baseUrl()));
     }
 
     /** Every feature's routes, wired to the repositories they use. */
@@ -112,7 +108,8 @@ public final class App {
         Router router = new Router();
         router.get("/healthz", Access.PUBLIC, ctx -> health(db));
         new CatalogueRoutes(catalogue, config.coursesDir(), packages::catalogue).register(router);
-        new AccountRoutes(learners, sessions, new LoginThrottle(clock), new Invitations(db)).register(router);
+        LoginThrottle throttle = new LoginThrottle(clock);
+        new AccountRoutes(learners, sessions, throttle, new Invitations(db)).register(router);
         new AdminRoutes(learners, sessions).register(router);
         setup.register(router);
         new LearningRoutes(catalogue, progress, attempts, standings, new ActivityViews(attempts, reflections),
@@ -125,7 +122,7 @@ public final class App {
         new TeamSessionRoutes(cohorts, teamSessions, catalogue).register(router);
         new CertificateRoutes(catalogue, standings, progress, new CertificateRepository(db), config.baseUrl())
                 .register(router);
-        new DataRoutes(db, learners, sessions, personalData(db, config)).register(router);
+        new DataRoutes(db, learners, sessions, personalData(db, config), throttle).register(router);
         scorm.register(router);
         return router;
     }
@@ -137,8 +134,9 @@ public final class App {
 
     /** Every section of a person's data export, one per feature that stores something about people. */
     public static List<PersonalData> personalData(Database db, Config config) {
-        return List.of(new AccountPersonalData(db), new CohortPersonalData(db), new ProgressPersonalData(db),
-                new QuizPersonalData(db), new ReflectionPersonalData(db),
+        return List.of(new AccountPersonalData(db), new CohortPersonalData(db),
+                PersonalData.ofTable(db, "lesson_progress", "lesson_progress", "course, first_seen, lesson"),
+                new QuizPersonalData(db), PersonalData.ofTable(db, "reflections", "reflection", "written_at, id"),
                 new CertificatePersonalData(new CertificateRepository(db), config.baseUrl()), new ScormPersonalData(db));
     }
 
@@ -157,10 +155,6 @@ public final class App {
 
     public Database database() {
         return db;
-    }
-
-    public Config config() {
-        return config;
     }
 
     /** The one-time path to create the first admin, or null when an admin exists. */

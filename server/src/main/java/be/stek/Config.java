@@ -22,10 +22,6 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
         return baseUrl.startsWith("https://");
     }
 
-    public Config withPort(int newPort) {
-        return new Config(host, newPort, dataDir, coursesDir, mediaDir, baseUrl, devMode);
-    }
-
     @Override
     public String toString() {
         return "host=" + host + " port=" + port + " data=" + dataDir.toAbsolutePath() + " courses="

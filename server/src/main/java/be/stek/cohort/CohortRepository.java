@@ -133,7 +133,4 @@ public final class CohortRepository {
         db.write(c -> Sql.update(c, "DELETE FROM cohort_course WHERE cohort_id = ? AND course = ?", cohortId, course));
     }
 
-    public void rename(long cohortId, String name) {
-        db.write(c -> Sql.update(c, "UPDATE cohort SET name = ? WHERE id = ?", name, cohortId));
-    }
 }

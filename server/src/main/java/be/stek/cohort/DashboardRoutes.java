@@ -68,15 +68,16 @@ public final class DashboardRoutes {
         List<Dashboard.Row> all = rows(cohort, courses, due, ctx);
         String state = ctx.query("state");
         String sort = ctx.query("sort");
+        var packageList = packages.catalogue();
         return Result.page("cohort/dashboard", "cohort", cohort, "courses", courses, "allCourses", courses(cohort,
                 new HashMap<>(), null), "rows", Dashboard.filterAndSort(all, state, sort),
                 "summaries", Dashboard.summaries(all, courses), "filter", Result.model("course", course == null ? "" : course,
                         "state", state == null ? "" : state, "sort", sort == null ? "name" : sort), "total", all.size(),
-                "packages", packages.catalogue(), "packageRows", packageRows(cohort));
+                "packages", packageList, "packageRows", packageRows(cohort, packageList));
     }
 
-    private List<PackageRow> packageRows(Cohort cohort) {
-        if (packages.catalogue().isEmpty()) {
+    private List<PackageRow> packageRows(Cohort cohort, List<PackageStandings.Entry> packageList) {
+        if (packageList.isEmpty()) {
             return List.of();
         }
         return cohorts.members(cohort.id()).stream().filter(m -> m.role().equals("learner"))
@@ -100,7 +101,7 @@ public final class DashboardRoutes {
                         cell.overdue() ? m.get("cohort.dashboard.yes") : ""));
             }
         }
-        for (PackageRow row : packageRows(cohort)) {
+        for (PackageRow row : packageRows(cohort, packages.catalogue())) {
             for (PackageStandings.Standing p : row.packages()) {
                 lines.add(List.of(safe(row.learner().name()), safe(row.learner().email()), safe(p.title()),
                         String.valueOf(p.percent()), m.get("state." + p.state()),

@@ -117,17 +117,28 @@ public final class AccountRoutes {
 
     private Result submitPassword(Ctx ctx) {
         Learner me = learners.byId(ctx.user().id()).orElseThrow(() -> HttpError.notFound("error.notFound"));
+        long wait = throttle.waitSeconds(me.email(), ctx.clientAddress());
+        if (wait > 0) {
+            return passwordError(ctx, 429, ctx.messages().get("login.throttled", (wait + 59) / 60));
+        }
         String current = ctx.formOpt("current").orElse("");
         String fresh = ctx.formOpt("password").orElse("");
-        String problem = !Passwords.matches(current, me.passwordHash()) ? "account.password.wrongCurrent"
-                : !fresh.equals(ctx.formOpt("password2").orElse("")) ? "account.password.mismatch"
+        if (!Passwords.matches(current, me.passwordHash())) {
+            throttle.failed(me.email(), ctx.clientAddress());
+            return passwordError(ctx, 400, ctx.messages().get("account.password.wrongCurrent"));
+        }
+        throttle.succeeded(me.email());
+        String problem = !fresh.equals(ctx.formOpt("password2").orElse("")) ? "account.password.mismatch"
                 : Passwords.problem(fresh);
         if (problem != null) {
-            return new Result.Page("account/show", Result.model("minLength", Passwords.MIN_LENGTH,
-                    "error", ctx.messages().get(problem, Passwords.MIN_LENGTH)), 400);
+            return passwordError(ctx, 400, ctx.messages().get(problem, Passwords.MIN_LENGTH));
         }
         learners.setPassword(me.id(), Passwords.hash(fresh));
         return Result.redirect("/account", "flash.passwordChanged");
+    }
+
+    private static Result passwordError(Ctx ctx, int status, String message) {
+        return new Result.Page("account/show", Result.model("minLength", Passwords.MIN_LENGTH, "error", message), status);
     }
 
     private Result submitLanguage(Ctx ctx) {

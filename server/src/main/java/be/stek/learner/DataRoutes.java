@@ -27,10 +27,14 @@ public final class DataRoutes {
     private final Sessions sessions;
     private final AccountDeletion deletion;
     private final List<PersonalData> sections;
+    private final LoginThrottle throttle;
 
-    public DataRoutes(Database db, LearnerRepository learners, Sessions sessions, List<PersonalData> sections) {
+    /** {@code throttle} is sign-in's: guessing the password to delete an account counts as guessing it to sign in. */
+    public DataRoutes(Database db, LearnerRepository learners, Sessions sessions, List<PersonalData> sections,
+                      LoginThrottle throttle) {
         this.learners = learners;
         this.sessions = sessions;
+        this.throttle = throttle;
         this.deletion = new AccountDeletion(db);
         this.sections = List.copyOf(sections);
     }
@@ -45,11 +49,10 @@ public final class DataRoutes {
         return dataPage(ctx, 200, null);
     }
 
-    private Result dataPage(Ctx ctx, int status, String errorKey) {
+    private Result dataPage(Ctx ctx, int status, String error) {
         Visitor me = ctx.user();
         boolean lastAdmin = me.role() == Role.ADMIN && learners.countAdmins() <= 1;
-        return new Result.Page("learner/data", Result.model("lastAdmin", lastAdmin,
-                "error", errorKey == null ? null : ctx.messages().get(errorKey)), status);
+        return new Result.Page("learner/data", Result.model("lastAdmin", lastAdmin, "error", error), status);
     }
 
     private Result downloadExport(Ctx ctx) throws JsonProcessingException {
@@ -66,14 +69,20 @@ public final class DataRoutes {
     private Result submitDelete(Ctx ctx) {
         String password = ctx.formOpt("password").orElse("");
         if (password.isEmpty()) {
-            return dataPage(ctx, 400, "privacy.delete.passwordMissing");
+            return dataPage(ctx, 400, ctx.messages().get("privacy.delete.passwordMissing"));
         }
         Learner me = learners.byId(ctx.user().id()).orElseThrow(() -> HttpError.notFound("error.unknownUser"));
-        if (!Passwords.matches(password, me.passwordHash())) {
-            return dataPage(ctx, 400, "privacy.delete.wrongPassword");
+        long wait = throttle.waitSeconds(me.email(), ctx.clientAddress());
+        if (wait > 0) {
+            return dataPage(ctx, 429, ctx.messages().get("login.throttled", (wait + 59) / 60));
         }
+        if (!Passwords.matches(password, me.passwordHash())) {
+            throttle.failed(me.email(), ctx.clientAddress());
+            return dataPage(ctx, 400, ctx.messages().get("privacy.delete.wrongPassword"));
+        }
+        throttle.succeeded(me.email());
         if (!deletion.delete(me.id())) {
-            return dataPage(ctx, 400, "privacy.delete.lastAdmin");
+            return dataPage(ctx, 400, ctx.messages().get("privacy.delete.lastAdmin"));
         }
         sessions.endAll(me.id());
         ctx.clearSessionCookie();

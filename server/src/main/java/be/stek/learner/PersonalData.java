@@ -1,5 +1,6 @@
 package be.stek.learner;
 
+import be.stek.store.Database;
 import java.util.List;
 
 /**
@@ -21,5 +22,26 @@ public interface PersonalData {
      */
     default List<String> tables() {
         return List.of();
+    }
+
+    /** A section that is simply every row of one table about the person, in the given order. */
+    static PersonalData ofTable(Database db, String section, String table, String orderBy) {
+        return new PersonalData() {
+            @Override
+            public String section() {
+                return section;
+            }
+
+            @Override
+            public List<String> tables() {
+                return List.of(table);
+            }
+
+            @Override
+            public Object export(long learnerId) {
+                return db.read(c -> RowMaps.list(c, "SELECT * FROM " + table + " WHERE learner_id = ? ORDER BY " + orderBy,
+                        learnerId));
+            }
+        };
     }
 }

@@ -31,12 +31,19 @@ public final class Sessions implements SessionLookup {
         this.clock = clock;
     }
 
-    /** Starts a session and returns the token for the cookie. */
+    /**
+     * Starts a session and returns the token for the cookie. Expired sessions are swept out here, at sign-in, so
+     * that neither the table nor the cache grows with sessions nobody comes back to.
+     */
     public String start(long learnerId) {
         String token = Tokens.random();
         Instant now = clock.instant();
-        db.write(c -> Sql.update(c, "INSERT INTO session (token_hash, learner_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                Tokens.hash(token), learnerId, now, now.plus(LIFETIME)));
+        db.write(c -> {
+            Sql.update(c, "DELETE FROM session WHERE expires_at < ?", now);
+            return Sql.update(c, "INSERT INTO session (token_hash, learner_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                    Tokens.hash(token), learnerId, now, now.plus(LIFETIME));
+        });
+        cache.values().removeIf(cached -> cached.expiresAt().isBefore(now));
         return token;
     }
 

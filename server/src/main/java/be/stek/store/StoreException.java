@@ -7,10 +7,4 @@ public final class StoreException extends RuntimeException {
     public StoreException(SQLException cause) {
         super(cause.getMessage(), cause);
     }
-
-    /** True when the failure is a violated UNIQUE constraint (a duplicate). */
-    public boolean isUniqueViolation() {
-        return getCause() instanceof SQLException sql && sql.getMessage() != null
-                && sql.getMessage().contains("UNIQUE constraint failed");
-    }
 }

@@ -74,7 +74,10 @@ class CertificateIT {
             assertEquals(text, again, "a later download, here from the dashboard, is the same certificate");
             assertEquals(1, server.count("SELECT count(*) FROM certificate"));
 
-            String check = stranger.open("/verify/" + issued.display()).asNormalizedText();
+            HtmlPage verified = stranger.open("/verify/" + issued.display());
+            assertTrue(verified.getFirstByXPath("//meta[@name='robots'][@content='noindex']") != null,
+                    "a page that shows a person's name asks search engines not to index it");
+            String check = verified.asNormalizedText();
             assertTrue(check.contains("Dit certificaat is echt"), check);
             assertTrue(check.contains("Annelies Verhaegen"), check);
             assertTrue(check.contains("Module\nProefcursus"), check);

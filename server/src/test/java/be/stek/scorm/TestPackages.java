@@ -38,9 +38,21 @@ final class TestPackages {
         }
     }
 
-    /** The files of a package folder: path in the zip → bytes. */
+    /**
+     * The files of a package folder: path in the zip → bytes. A folder {@code x-12} is completed by the files its
+     * sibling versions share, kept once in {@code x-common/} (the package's own files win).
+     */
     static Map<String, byte[]> files(String name) {
-        Path dir = folder(name);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        String common = name.substring(0, Math.max(0, name.lastIndexOf('-'))) + "-common";
+        if (TestPackages.class.getResource("/scorm/packages/" + common) != null) {
+            files.putAll(filesIn(folder(common)));
+        }
+        files.putAll(filesIn(folder(name)));
+        return files;
+    }
+
+    private static Map<String, byte[]> filesIn(Path dir) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
