@@ -129,7 +129,11 @@ public final class App {
 
     /** The course loader with every kind of activity block this server understands. */
     public static CourseLoader courseLoader(Config config) {
-        return new CourseLoader(config.coursesDir(), config.mediaDir(), List.of(new QuizBlocks()));
+        return courseLoader(config, new QuizBlocks());
+    }
+
+    static CourseLoader courseLoader(Config config, QuizBlocks blocks) {
+        return new CourseLoader(config.coursesDir(), config.mediaDir(), List.of(blocks));
     }
 
     /** Every section of a person's data export, one per feature that stores something about people. */

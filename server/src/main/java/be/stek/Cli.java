@@ -1,6 +1,8 @@
 package be.stek;
 
 import be.stek.course.Problems;
+import be.stek.quiz.ItemForm;
+import be.stek.quiz.QuizBlocks;
 import be.stek.learner.LearnerRepository;
 import be.stek.learner.Passwords;
 import be.stek.store.Database;
@@ -11,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,17 +88,28 @@ final class Cli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "check", description = "Check every course; list each problem as file:line: message.")
+    @Command(name = "check", description = {"Check every course; list each problem as file:line: message, then each"
+            + " warning as file:line: warning: message. Exits 1 when there is a problem (warnings do not count)."})
     static final class Check implements Callable<Integer> {
         @Mixin
         Options options = new Options();
+        @Option(names = "--report", paramLabel = "COURSE", description = "also print the form of COURSE's graded"
+                + " items: what form-only strategies score, and the length and weight of every option")
+        List<String> report = new ArrayList<>();
 
         @Override
         public Integer call() {
-            var loaded = App.courseLoader(options.toConfig()).load();
+            QuizBlocks blocks = new QuizBlocks();
+            var loaded = App.courseLoader(options.toConfig(), blocks).load();
             Problems problems = loaded.problems();
             problems.list().forEach(p -> System.out.println(p));
-            System.out.println(loaded.courses().size() + " course(s) valid, " + problems.size() + " problem(s)");
+            problems.warnings().forEach(p -> System.out.println(p.file() + ":" + p.line() + ": warning: " + p.message()));
+            for (String slug : report) {
+                System.out.print(blocks.report(slug).map(ItemForm.Report::text)
+                        .orElse(slug + ": no such course, or it has problems\n"));
+            }
+            System.out.println(loaded.courses().size() + " course(s) valid, " + problems.size() + " problem(s), "
+                    + problems.warnings().size() + " warning(s)");
             return problems.isEmpty() ? 0 : 1;
         }
     }

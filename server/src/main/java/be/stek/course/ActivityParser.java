@@ -9,4 +9,11 @@ public interface ActivityParser {
 
     /** Parses one block; returns null when it has problems serious enough that it cannot be used. */
     Activity parse(String kind, YamlTree yaml, BlockContext context);
+
+    /**
+     * Checks a whole loaded course once all its blocks are parsed (for example the form of its graded items) and
+     * reports what it finds as warnings; {@code courseFile} is the course.md file as shown in reports.
+     */
+    default void checkCourse(Course course, String courseFile, Problems problems) {
+    }
 }

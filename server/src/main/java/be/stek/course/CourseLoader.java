@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,11 @@ public final class CourseLoader {
     static final Set<String> AUDIENCES = Set.of("onboarding", "vroedvrouwen", "teams");
     private static final Pattern HEADING_ID = Pattern.compile("<h[1-6][^>]*\\sid=\"([^\"]+)\"");
     static final String PATHS_FILE = "leerpaden.md";
+    /** The slug of a module's closing page (a lesson that pulls its ideas together). */
+    public static final String CLOSING_PAGE = "wat-je-meeneemt";
+    /** The last section every lesson ends with (Dutch, English). */
+    static final Set<String> CORE_HEADINGS = Set.of("de kern", "the core");
+    static final int WORDS_PER_MINUTE = 200;
 
     /** Everything loaded from the folder. */
     public record Loaded(List<Course> courses, Glossary glossary, List<LearningPath> paths, Problems problems) {
@@ -125,8 +131,19 @@ public final class CourseLoader {
         if (main.isEmpty()) {
             problems.add(display(courseFile), 1, "the course has no lessons (files named like 01-name.md)");
         }
-        return meta == null ? null : new Course(slug, meta, intro, main,
-                lessons.stream().filter(Lesson::appendix).toList(), activities);
+        if (!main.isEmpty() && main.stream().noneMatch(l -> l.slug().equals(CLOSING_PAGE))) {
+            problems.warn(display(courseFile), 1, "the module has no closing page (a last lesson named NN-"
+                    + CLOSING_PAGE + ".md that links the lessons' ideas; see courses/README.md)");
+        }
+        if (meta == null) {
+            return null;
+        }
+        Course course = new Course(slug, meta, intro, main, lessons.stream().filter(Lesson::appendix).toList(),
+                activities);
+        if (problems.isEmpty()) {
+            new HashSet<>(parsers.values()).forEach(p -> p.checkCourse(course, display(courseFile), problems));
+        }
+        return course;
     }
 
     private CourseMeta meta(YamlTree h) {
@@ -201,8 +218,30 @@ public final class CourseLoader {
             }
         }
         int number = Integer.parseInt(file.getFileName().toString().substring(0, 2));
+        if (title != null && minutes != null) {
+            checkReading(fm.get().body(), fm.get().bodyLine(), shown, h.lineOf("minutes"), minutes,
+                    "appendix".equals(kind) || slug.equals(CLOSING_PAGE), problems);
+        }
         return title == null || minutes == null ? null
                 : new Lesson(slug, number, title, minutes, "appendix".equals(kind), segments(rendered.html(), ids));
+    }
+
+    /**
+     * Warns when a lesson's reading time is understated ({@code minutes} below its words ÷ 200, case, options and
+     * feedback included) and when a lesson does not end with its core ("## De kern" as its last section).
+     */
+    private static void checkReading(String body, int bodyLine, String shown, int minutesLine, int minutes,
+                                     boolean exempt, Problems problems) {
+        ReadingText text = ReadingText.of(body);
+        int needed = (int) Math.ceil(text.words() / (double) WORDS_PER_MINUTE);
+        if (minutes < needed) {
+            problems.warn(shown, minutesLine, "`minutes: " + minutes + "` is less than the reading time of its "
+                    + text.words() + " words (" + needed + " minutes at " + WORDS_PER_MINUTE + " words a minute)");
+        }
+        if (!exempt && !text.lastSection().map(CORE_HEADINGS::contains).orElse(false)) {
+            problems.warn(shown, bodyLine + text.lastSectionLine(), "the lesson does not end with its core: make \"## De kern\""
+                    + " (3-6 sentences: what to keep, what it is not, the sources) its last section");
+        }
     }
 
     private Activity parseBlock(Markdown.Block block, Path file, String shown, String lessonSlug, Links links,

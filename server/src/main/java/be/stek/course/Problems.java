@@ -3,7 +3,7 @@ package be.stek.course;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Problems found while loading courses, each printed as {@code file:line: message}. */
+/** Problems (errors) and warnings found while loading courses, each printed as {@code file:line: message}. */
 public final class Problems {
     /** One problem at a place in a file. */
     public record Problem(String file, int line, String message) {
@@ -14,13 +14,27 @@ public final class Problems {
     }
 
     private final List<Problem> list = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
 
     public void add(String file, int line, String message) {
         list.add(new Problem(file, Math.max(1, line), message));
     }
 
+    /**
+     * A warning: the course still loads, but something will probably go wrong for learners (an item whose best
+     * option can be found from its form, a reading time that is too short). Warnings never count as problems.
+     */
+    public void warn(String file, int line, String message) {
+        warnings.add(new Problem(file, Math.max(1, line), message));
+    }
+
     public void addAll(Problems other) {
         list.addAll(other.list);
+        warnings.addAll(other.warnings);
+    }
+
+    public List<Problem> warnings() {
+        return List.copyOf(warnings);
     }
 
     public boolean isEmpty() {

@@ -23,6 +23,10 @@ public record Branching(String id, String title, String introHtml, String start,
 
     /** A choice; {@code next} names a step or an ending. */
     public record Choice(String id, String text, String html, double weight, String feedbackHtml, String next) {
+        /** The message key of the label shown with this choice once taken ("beste keuze", "af te raden", …). */
+        public String labelKey() {
+            return QuizGrader.weightLabelKey(weight);
+        }
     }
 
     /** Where a path ends, with its debrief. */

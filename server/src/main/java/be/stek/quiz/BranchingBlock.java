@@ -23,9 +23,12 @@ final class BranchingBlock {
     private final BlockContext ctx;
     private final Map<String, Integer> lines = new LinkedHashMap<>();
 
-    BranchingBlock(YamlTree y, BlockContext ctx) {
+    private final Map<Object, String> places;
+
+    BranchingBlock(YamlTree y, BlockContext ctx, Map<Object, String> places) {
         this.y = y;
         this.ctx = ctx;
+        this.places = places;
     }
 
     Branching parse() {
@@ -87,10 +90,12 @@ final class BranchingBlock {
             if (sid != null && endingIds.contains(sid)) {
                 s.problem("`" + sid + "` is both a step and an ending");
             }
-            if (sid != null && steps.putIfAbsent(sid, new Branching.Step(sid, text,
-                    text == null ? "" : ctx.markdown(text, s.lineOf("text")), choices)) != null) {
+            Branching.Step step = new Branching.Step(sid, text, text == null ? "" : ctx.markdown(text, s.lineOf("text")),
+                    choices);
+            if (sid != null && steps.putIfAbsent(sid, step) != null) {
                 s.problem("duplicate step id `" + sid + "`");
             }
+            places.put(step, s.file() + ":" + s.line());
             lines.put(sid, s.line());
         }
         return steps;

@@ -3,15 +3,22 @@ package be.stek.quiz;
 import be.stek.course.Activity;
 import be.stek.course.ActivityParser;
 import be.stek.course.BlockContext;
+import be.stek.course.Course;
+import be.stek.course.Problems;
 import be.stek.course.YamlTree;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +34,10 @@ public final class QuizBlocks implements ActivityParser {
     private static final Set<String> OPTION_KEYS = Set.of("id", "text", "feedback", "correct", "weight", "label");
     private static final Set<String> REFLECTION_KEYS = Set.of("id", "title", "prompt", "team");
 
+    /** Where each question and branching step was written ({@code file:line}), until its course is checked. */
+    private final Map<Object, String> places = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<String, ItemForm.Report> reports = new ConcurrentHashMap<>();
+
     @Override
     public Set<String> kinds() {
         return Set.of("vignette", "quiz", "branching", "reflection");
@@ -36,11 +47,31 @@ public final class QuizBlocks implements ActivityParser {
     public Activity parse(String kind, YamlTree y, BlockContext ctx) {
         int before = y.problems().size();
         Activity activity = switch (kind) {
-            case "branching" -> new BranchingBlock(y, ctx).parse();
+            case "branching" -> new BranchingBlock(y, ctx, places).parse();
             case "reflection" -> reflection(y, ctx);
-            default -> vignette(kind, y, ctx);
+            default -> vignette(kind, y, ctx, places);
         };
         return y.problems().size() == before ? activity : null;
+    }
+
+    /** Reports, as warnings, what in the form of the course's graded items gives the best answer away. */
+    @Override
+    public void checkCourse(Course course, String courseFile, Problems problems) {
+        ItemForm.Report report = ItemForm.measure(course, o -> places.getOrDefault(o, courseFile));
+        report.warnings().forEach(w -> problems.warn(courseFile, 1, w));
+        reports.put(course.slug(), report);
+        course.activities().values().forEach(a -> {
+            if (a instanceof Vignette v) {
+                v.questions().forEach(places::remove);
+            } else if (a instanceof Branching b) {
+                b.steps().values().forEach(places::remove);
+            }
+        });
+    }
+
+    /** The item-form report of a course checked by this parser (what {@code check --report} prints). */
+    public Optional<ItemForm.Report> report(String courseSlug) {
+        return Optional.ofNullable(reports.get(courseSlug));
     }
 
     static String id(YamlTree y, String key) {
@@ -52,7 +83,7 @@ public final class QuizBlocks implements ActivityParser {
         return id;
     }
 
-    private static Vignette vignette(String kind, YamlTree y, BlockContext ctx) {
+    private static Vignette vignette(String kind, YamlTree y, BlockContext ctx, Map<Object, String> places) {
         y.allowOnly(VIGNETTE_KEYS);
         String id = id(y, "id");
         String title = y.string("title", true);
@@ -68,6 +99,7 @@ public final class QuizBlocks implements ActivityParser {
             if (question != null && !ids.add(question.id())) {
                 q.problem("another question in this block has the id `" + question.id() + "`");
             }
+            places.put(question, q.file() + ":" + q.line());
             questions.add(question);
         }
         Integer draw = y.integer("draw", false, 1, Math.max(1, questions.size()));
@@ -94,6 +126,10 @@ public final class QuizBlocks implements ActivityParser {
             options.add(option);
         }
         checkOptions(q, type, options);
+        if (q.bool("nuance", false) && options.stream().filter(o -> o.weight() >= 0.75).count() < 2) {
+            q.problems().warn(q.file(), q.lineOf("nuance"), "`nuance: true` says there is no single best answer,"
+                    + " but fewer than two options weigh 0.75 or more");
+        }
         String explanation = q.string("explanation", true);
         String lesson = q.string("lesson", false);
         if (lesson != null && !ctx.hasLesson(lesson)) {
@@ -135,8 +171,24 @@ public final class QuizBlocks implements ActivityParser {
             o.problem("`weight` belongs to graded questions; mark the right option(s) with `correct: true`");
         }
         double w = type == QuestionType.GRADED ? (weight == null ? 0 : weight) : (correct ? 1 : 0);
+        String label = o.string("label", false);
+        if (label != null && weight != null && contradicts(label, weight)) {
+            o.problems().warn(o.file(), o.lineOf("label"), "`label: " + label + "` does not match `weight: "
+                    + weight + "` (1 best, 0.75 good, 0.5 misses something important, 0.25 risky, 0 harmful)");
+        }
         return new Option(id, text, text == null ? "" : ctx.inline(text, o.lineOf("text")), w, correct,
-                feedback == null ? "" : ctx.markdown(feedback, o.lineOf("feedback")), o.string("label", false));
+                feedback == null ? "" : ctx.markdown(feedback, o.lineOf("feedback")), label);
+    }
+
+    /** True when an author's label says something the weight does not (a "best" option that is not 1, ...). */
+    static boolean contradicts(String label, double weight) {
+        String l = label.toLowerCase(java.util.Locale.ROOT);
+        boolean praise = l.contains("beste") || l.contains("best") || l.contains("sterk");
+        boolean fine = l.contains("aanvaardbaar") || l.contains("acceptable") || l.contains("goed") || l.contains("good");
+        boolean warning = l.contains("riskant") || l.contains("risky") || l.contains("af te raden") || l.contains("schadelijk")
+                || l.contains("harmful") || l.contains("fout") || l.contains("wrong");
+        return (praise && !warning && weight < 1.0) || (fine && !warning && !praise && weight < 0.5)
+                || (warning && weight >= 0.5);
     }
 
     private static void checkOptions(YamlTree q, QuestionType type, List<Option> options) {

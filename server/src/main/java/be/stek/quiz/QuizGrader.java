@@ -31,13 +31,22 @@ public final class QuizGrader {
         return scores.stream().mapToDouble(Double::doubleValue).average().orElse(0.0);
     }
 
-    /** How an option is labelled after answering when the author gave no label. */
+    /**
+     * How an option is labelled after answering when the author gave no label. Graded weights have one meaning in
+     * every course: 1 the best call, 0.75 good but missing one element, 0.5 understandable but missing something
+     * important, 0.25 well meant but risky, 0 harmful or against the sources.
+     */
     public static String labelKey(Question q, Option o) {
         if (q.type() == QuestionType.GRADED) {
-            return o.weight() >= 1.0 ? "quiz.label.best" : o.weight() >= 0.5 ? "quiz.label.acceptable"
-                    : o.weight() > 0 ? "quiz.label.weak" : "quiz.label.risky";
+            return weightLabelKey(o.weight());
         }
         return o.correct() ? (q.type() == QuestionType.SINGLE ? "quiz.label.best" : "quiz.label.right")
                 : "quiz.label.notBest";
+    }
+
+    /** The label key of a graded option's or a branching choice's weight. */
+    public static String weightLabelKey(double weight) {
+        return weight >= 1.0 ? "quiz.label.best" : weight >= 0.75 ? "quiz.label.good"
+                : weight >= 0.5 ? "quiz.label.acceptable" : weight > 0 ? "quiz.label.weak" : "quiz.label.risky";
     }
 }

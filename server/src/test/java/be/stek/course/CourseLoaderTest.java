@@ -56,6 +56,39 @@ class CourseLoaderTest {
         assertContains(all, "courses/kapot/02-yaml.md:8: YAML:");
     }
 
+    @Test
+    void check_warns_about_understated_minutes_a_lesson_without_its_core_and_a_module_without_closing_page(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws java.io.IOException {
+        var dir = java.nio.file.Files.createDirectories(root.resolve("courses/proef"));
+        java.nio.file.Files.createDirectories(root.resolve("media"));
+        java.nio.file.Files.writeString(dir.resolve("course.md"), """
+                ---
+                title: Proef
+                summary: Een proef.
+                audiences: [teams]
+                minutes: 10
+                objectives: [Iets]
+                version: "1"
+                language: nl-BE
+                ---
+                Intro.
+                """);
+        String words = "woord ".repeat(450);
+        java.nio.file.Files.writeString(dir.resolve("01-lang.md"), "---\ntitle: Lang\nminutes: 2\n---\n## Tekst\n"
+                + words + "\n\n## Kort samengevat\nKort.\n");
+        java.nio.file.Files.writeString(dir.resolve("02-kort.md"), "---\ntitle: Kort\nminutes: 1\n---\n## Tekst\nEven.\n"
+                + "\n## De kern\nDit blijft.\n");
+        var loaded = new CourseLoader(root.resolve("courses"), root.resolve("media"), List.of(new QuizBlocks())).load();
+        String all = loaded.problems().warnings().stream().map(Object::toString).collect(Collectors.joining("\n"));
+        assertContains(all, "courses/proef/01-lang.md:3: `minutes: 2` is less than the reading time of its 454 words"
+                + " (3 minutes");
+        assertContains(all, "courses/proef/01-lang.md:8: the lesson does not end with its core");
+        assertContains(all, "courses/proef/course.md:1: the module has no closing page");
+        assertTrue(!all.contains("02-kort.md"), all);
+        assertEquals(1, loaded.courses().size());
+        assertTrue(loaded.problems().isEmpty(), "warnings are not problems");
+    }
+
     private static void assertContains(String all, String expected) {
         assertTrue(all.contains(expected), "expected «" + expected + "» in:\n" + all);
     }

@@ -44,11 +44,23 @@ class CoursesContentTest {
     @MethodSource("modules")
     void each_module_has_its_lessons_guide_and_sources_page(String slug) {
         Course c = course(slug);
-        assertTrue(c.lessons().size() >= 5 && c.lessons().size() <= 6, slug + " lessons: " + c.lessons().size());
-        c.lessons().forEach(l -> assertTrue(l.minutes() >= 5 && l.minutes() <= 10, l.slug() + " minutes " + l.minutes()));
+        assertTrue(c.lessons().size() >= 6 && c.lessons().size() <= 9, slug + " lessons: " + c.lessons().size());
+        c.lessons().forEach(l -> assertTrue(l.minutes() >= 3 && l.minutes() <= 15, l.slug() + " minutes " + l.minutes()));
         assertTrue(c.page("gids-voor-begeleiders").filter(Lesson::appendix).isPresent(), slug + ": facilitator guide");
         assertTrue(c.page("bronnen").filter(Lesson::appendix).isPresent(), slug + ": sources page");
+        assertTrue(c.page("begripsvragen").filter(Lesson::appendix).isPresent(), slug + ": comprehension questions");
+        assertEquals(CourseLoader.CLOSING_PAGE, c.lessons().get(c.lessons().size() - 1).slug(),
+                slug + ": the last lesson is the closing page");
         assertTrue(c.meta().mastery() != null, slug + ": pass mark");
+    }
+
+    /**
+     * `check` is clean for the real modules: honest reading times, every lesson ends with "De kern", a closing
+     * page, and no item whose form gives its answer away (the warnings of {@code stek check}).
+     */
+    @Test
+    void check_gives_no_warning_on_the_real_modules() {
+        assertEquals(List.of(), LOADED.problems().warnings().stream().map(Object::toString).toList());
     }
 
     @ParameterizedTest

@@ -45,6 +45,7 @@ class BranchingIT {
             assertTrue(text.contains("Je bleef in contact."), "the ending's debrief");
             assertTrue(text.contains("Luisteren is een interventie."), "feedback on the choices along the path");
             assertTrue(text.contains("Score voor deze weg: 100% over 2 keuzes."), text);
+            assertTrue(text.contains("Een sterke weg"), "a good ending says it is good: " + text);
             assertEquals(List.of("telefoon=[\"opnemen\"]", "gesprek=[\"luisteren\"]"), steps(server, 1));
 
             page = Browser.click(page, "Een andere weg proberen");
@@ -52,6 +53,10 @@ class BranchingIT {
             text = page.asNormalizedText();
             assertTrue(text.contains("Zo mis je een signaal."), text);
             assertTrue(text.contains("Score voor deze weg: 25% over 2 keuzes."), text);
+            assertTrue(text.contains("Een weg met risico's") && !text.contains("Een sterke weg"),
+                    "a poor ending does not look like a good one: " + text);
+            assertTrue(text.contains("af te raden"), "each choice taken carries its label: " + text);
+            assertTrue(page.querySelector(".summary.outcome-poor") != null, "the poor ending is styled as poor");
             assertEquals(List.of("telefoon=[\"laten\"]", "stilte=[\"terugbellen\"]"), steps(server, 2));
             assertEquals(1.0, server.db().read(c -> Sql.one(c,
                     "SELECT max(score) FROM quiz_attempt WHERE activity = 'avonddienst'", rs -> rs.getDouble(1)).orElseThrow()));
