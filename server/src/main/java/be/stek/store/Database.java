@@ -1,13 +1,19 @@
 package be.stek.store;
 
+import be.stek.core.Unavailable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,25 +31,50 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final GroupCommitWriter writer;
+    private final Limits limits;
 
-    private Database(Path file) throws SQLException {
+    private Database(Path file, Limits limits) throws SQLException {
         this.file = file;
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        this.limits = limits;
         for (int i = 0; i < READERS; i++) {
             readers.add(pooled(connect(true)));
         }
-        this.writer = new GroupCommitWriter(pooled(connect(false)));
+        this.writer = new GroupCommitWriter(() -> connect(false), limits.queue(), Clock.systemUTC());
+    }
+
+    /**
+     * How long a caller waits for its write ({@code writeTimeout}) and how many writes may wait at once
+     * ({@code queue}); past either, the write is answered with {@link Unavailable} (a 503 page).
+     */
+    public record Limits(Duration writeTimeout, int queue) {
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(15), 10_000);
     }
 
     /** Opens (and creates, if needed) the database file and brings its schema up to date. */
     public static Database open(Path file) {
+        return open(file, Limits.DEFAULT);
+    }
+
+    public static Database open(Path file, Limits limits) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             migrate(file);
-            return new Database(file);
+            return new Database(file, limits);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot open database " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open database " + file + ": " + explain(e), e);
         }
+    }
+
+    /** One line that says why the database could not be opened; a full disk is named as such. */
+    static String explain(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("SQLITE_FULL") || m.contains("disk is full") || m.contains("No space left on device")) {
+                return "the disk is full (free some space and start again)";
+            }
+        }
+        return e.getMessage();
     }
 
     private static void migrate(Path file) throws SQLException {
@@ -98,16 +129,73 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs a change through the writer and returns once it is committed to disk. */
+    /**
+     * Runs a change through the writer and returns once it is committed to disk. Throws {@link Unavailable} when the
+     * database cannot write, the queue is full, or the write did not finish in time (it may then still be saved
+     * later: the caller must not say it was, nor that it was not).
+     */
     public <T> T write(SqlFunction<T> work) {
         try {
-            return writer.submit(work).get();
+            return writer.submit(work).get(limits.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreException(new SQLException("interrupted while writing"));
+            throw new Unavailable("interrupted while writing", 5, e);
+        } catch (TimeoutException e) {
+            throw new Unavailable("the write did not finish within " + limits.writeTimeout().toSeconds() + " s ("
+                    + writer.queued() + " writes waiting)", 10, e);
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         }
+    }
+
+    /**
+     * True when the database reads and writes now: a read on the pool and a round trip through the writer, both within
+     * {@code timeout}. While writes have been failing, the round trip writes (and removes) a few pages for real, so
+     * the answer turns healthy again only once the disk takes writes again.
+     */
+    public boolean healthy(Duration timeout) {
+        try {
+            CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(() -> read(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT 1")) {
+                    return rs.next();
+                }
+            }));
+            boolean failing = !writer.healthy();
+            CompletableFuture<Boolean> write = writer.submit(c -> {
+                if (failing) {
+                    try (var st = c.createStatement()) {
+                        st.execute("CREATE TABLE IF NOT EXISTS health_probe (filler BLOB)");
+                        st.execute("INSERT INTO health_probe (filler) VALUES (zeroblob(32768))");
+                        st.execute("DELETE FROM health_probe");
+                    }
+                }
+                return true;
+            });
+            long deadline = System.nanoTime() + timeout.toNanos();
+            boolean ok = read.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    && write.get(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+            return ok && writer.healthy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            log.warn("health check failed: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Fault injection for tests: SQL run on the writer's connection now and after each reconnect (for example
+     * {@code PRAGMA max_page_count = N}, which makes SQLite answer SQLITE_FULL as a full disk would).
+     */
+    public void injectWriterSetup(String sql) {
+        writer.setupSql(sql);
+        write(c -> {
+            try (var st = c.createStatement()) {
+                st.execute(sql);
+            }
+            return null;
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package be.stek.web;
 
+import be.stek.core.Unavailable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,6 +45,10 @@ public final class FrontServlet extends HttpServlet {
             handle(ctx);
         } catch (HttpError e) {
             writeError(ctx, e.status(), ctx.messages().get(e.messageKey(), e.args()));
+        } catch (Unavailable e) {
+            log.warn("{} {}: 503, {}", req.getMethod(), req.getRequestURI(), e.getMessage());
+            writeError(ctx, 503, ctx.messages().get("error.unavailable"),
+                    Map.of("Retry-After", String.valueOf(e.retryAfterSeconds())));
         } catch (BadMessageException e) {
             int status = e.getCode() == 413 ? 413 : 400;
             writeError(ctx, status, ctx.messages().get(status == 413 ? "error.tooLarge" : "error.malformed"));
@@ -174,11 +179,16 @@ public final class FrontServlet extends HttpServlet {
     }
 
     private void writeError(Ctx ctx, int status, String message) throws IOException {
+        writeError(ctx, status, message, Map.of());
+    }
+
+    private void writeError(Ctx ctx, int status, String message, Map<String, String> headers) throws IOException {
         HttpServletResponse res = ctx.response();
         if (res.isCommitted()) {
             return;
         }
         res.reset();
+        headers.forEach(res::setHeader);
         if (ctx.wantsJson() || ctx.path().startsWith("/api/")) {
             writeJson(res, status, Map.of("error", message, "status", status));
             return;

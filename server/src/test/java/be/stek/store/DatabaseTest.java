@@ -90,4 +90,72 @@ class DatabaseTest {
         assertEquals("2026-11-23T10:00:00.000Z", whole);
         assertTrue(whole.compareTo(later) < 0);
     }
+
+    @Test
+    void after_a_full_disk_the_failed_writes_say_so_and_the_next_write_succeeds_once_there_is_room(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("stek.db"))) {
+            cohort(db, "voor");
+            long pages = db.read(c -> Sql.one(c, "PRAGMA page_count", rs -> rs.getLong(1)).orElseThrow());
+            db.injectWriterSetup("PRAGMA max_page_count = " + pages);
+            String big = "x".repeat(200_000);
+            for (int i = 0; i < 3; i++) {
+                assertThrows(be.stek.core.Unavailable.class, () -> cohort(db, big));
+            }
+            assertTrue(!db.healthy(java.time.Duration.ofSeconds(2)), "unhealthy while writes fail");
+            assertEquals(1, count(db), "no failed write was stored");
+
+            db.injectWriterSetup("PRAGMA max_page_count = 1073741823");
+            cohort(db, big);
+            assertEquals(2, count(db));
+            assertTrue(db.healthy(java.time.Duration.ofSeconds(2)), "healthy again once writes succeed");
+        }
+    }
+
+    @Test
+    void an_error_thrown_inside_a_write_does_not_stop_the_writer(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("stek.db"))) {
+            assertThrows(be.stek.core.Unavailable.class, () -> db.write(c -> {
+                throw new StackOverflowError("test");
+            }));
+            cohort(db, "daarna");
+            assertEquals(1, count(db));
+        }
+    }
+
+    @Test
+    void a_full_queue_and_a_slow_writer_answer_unavailable_instead_of_waiting_forever(@TempDir Path dir)
+            throws Exception {
+        var limits = new Database.Limits(java.time.Duration.ofMillis(300), 1);
+        try (Database db = Database.open(dir.resolve("stek.db"), limits)) {
+            var release = new java.util.concurrent.CountDownLatch(1);
+            var started = new java.util.concurrent.CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            Future<?> blocker = pool.submit(() -> db.write(c -> {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            started.await();
+            Future<?> queued = pool.submit(() -> cohort(db, "in de rij"));
+            // The one place in the queue is taken (or soon will be): a third write is refused or times out.
+            long t0 = System.nanoTime();
+            assertThrows(be.stek.core.Unavailable.class, () -> cohort(db, "te veel"));
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "answered within the timeout");
+            var timedOut = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> blocker.get(5, java.util.concurrent.TimeUnit.SECONDS), "a write stuck in the writer times out");
+            assertTrue(timedOut.getCause() instanceof be.stek.core.Unavailable, timedOut.toString());
+            release.countDown();
+            try {
+                queued.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertTrue(e.getCause() instanceof be.stek.core.Unavailable, e.toString());
+            }
+            pool.shutdown();
+            cohort(db, "later");
+        }
+    }
 }
