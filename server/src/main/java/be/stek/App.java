@@ -83,7 +83,8 @@ public final class App {
         Router router = routes(config, clock, db, catalogue, cohorts, scorm, sessions, setup);
 
         FrontServlet front = new FrontServlet(router, new Templates(), sessions, clock, config.secureCookies());
-        Server server = WebServer.newServer(config.host(), config.port(), front, config.mediaDir(), uploads);
+        Server server = WebServer.newServer(config.host(), config.port(), front, config.mediaDir(), uploads,
+                router.uploadPaths());
         WebServer.mount(server, "/scorm/content/*",
                 WebServer.resources("scorm-content", scorm.contentRoot().toUri().toString()));
         server.addBean(new AbstractLifeCycle() {

@@ -37,7 +37,7 @@ final class ScormAdminRoutes {
 
     void register(Router r) {
         r.get("/admin/scorm", Access.ADMIN, ctx -> page(null, 200));
-        r.post("/admin/scorm/import", Access.ADMIN, maxUpload + 1024 * 1024, this::submitImport);
+        r.upload("/admin/scorm/import", Access.ADMIN, maxUpload + 1024 * 1024, this::submitImport);
         r.post("/admin/scorm/{pkg}/archive", Access.ADMIN, this::submitArchive);
         r.get("/scorm/packages/{pkg}/results", Access.FACILITATOR, this::showResults);
     }

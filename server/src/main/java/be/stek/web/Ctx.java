@@ -25,6 +25,7 @@ public final class Ctx {
     static final String LANG_COOKIE = "stek_lang";
     static final String FLASH_COOKIE = "stek_flash";
     static final int MAX_FIELD_LENGTH = 100_000;
+    private long maxBody = Router.DEFAULT_MAX_BODY;
 
     /** An uploaded file. */
     public record Upload(String filename, long size, InputStream content) {
@@ -104,9 +105,17 @@ public final class Ctx {
         return req.getParameter(name);
     }
 
-    /** The raw request body as text (bounded by the route's limit, checked before the handler runs). */
+    /** The raw request body as text; a body longer than the route's limit (chunked too) is refused with 413. */
     public String body() throws IOException {
-        return new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] bytes = req.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+        if (bytes.length > maxBody) {
+            throw new HttpError(413, "error.tooLarge");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    void limitBody(long maxBody) {
+        this.maxBody = maxBody;
     }
 
     public String contentType() {

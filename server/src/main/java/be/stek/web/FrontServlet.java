@@ -50,7 +50,7 @@ public final class FrontServlet extends HttpServlet {
             writeError(ctx, 503, ctx.messages().get("error.unavailable"),
                     Map.of("Retry-After", String.valueOf(e.retryAfterSeconds())));
         } catch (BadMessageException e) {
-            int status = e.getCode() == 413 ? 413 : 400;
+            int status = e.getCode() == 413 || isFormTooLarge(e) ? 413 : 400;
             writeError(ctx, status, ctx.messages().get(status == 413 ? "error.tooLarge" : "error.malformed"));
         } catch (Exception e) {
             if (isFormTooLarge(e)) {
@@ -71,7 +71,7 @@ public final class FrontServlet extends HttpServlet {
         Router.Match match = router.match(method, path).orElseThrow(() -> router.matchesAnyMethod(path)
                 ? new HttpError(405, "error.methodNotAllowed") : HttpError.notFound("error.notFound"));
         ctx.init(match.params(), visitor, ctx.messages());
-        checkBodySize(req, match.route().maxBody());
+        checkBody(ctx, match.route());
         if (!allowed(visitor, match.route().access())) {
             if (visitor == null && "GET".equals(method)) {
                 write(ctx, Result.redirect("/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8)));
@@ -107,10 +107,21 @@ public final class FrontServlet extends HttpServlet {
         };
     }
 
-    private static void checkBodySize(HttpServletRequest req, long maxBody) {
-        if (req.getContentLengthLong() > maxBody) {
+    /**
+     * Refuses, before anything reads it, a body that is declared too large or that is a multipart form sent to a
+     * route that takes no file (it would otherwise be spooled to disk to find a CSRF token). A chunked body has no
+     * declared length: {@link Ctx#body()} stops at the route's limit, and WebServer's handlers bound forms and
+     * every other body at the edge.
+     */
+    private static void checkBody(Ctx ctx, Router.Route route) {
+        HttpServletRequest req = ctx.request();
+        if (req.getContentLengthLong() > route.maxBody()) {
             throw new HttpError(413, "error.tooLarge");
         }
+        if (!route.upload() && ctx.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            throw new HttpError(415, "error.noFileExpected");
+        }
+        ctx.limitBody(route.maxBody());
     }
 
     private static boolean isFormTooLarge(Throwable e) {

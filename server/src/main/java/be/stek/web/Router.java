@@ -14,9 +14,12 @@ public final class Router {
     /** Default limit for a request body. */
     public static final long DEFAULT_MAX_BODY = 256 * 1024;
 
-    /** One route; {@code maxBody} bounds the request body and {@code csrf} says whether a token is required. */
+    /**
+     * One route; {@code maxBody} bounds the request body, {@code csrf} says whether a token is required and
+     * {@code upload} whether it takes a multipart body (a file): every other route refuses multipart unread.
+     */
     public record Route(String method, String path, String[] segments, Access access, Handler handler, long maxBody,
-                        boolean csrf) {
+                        boolean csrf, boolean upload) {
     }
 
     /** A matched route and its path parameters. */
@@ -33,14 +36,25 @@ public final class Router {
         return add("POST", path, access, handler, DEFAULT_MAX_BODY, true);
     }
 
-    /** A POST with its own body limit (an upload, for example). */
+    /** A POST with its own body limit (a SCORM commit, for example). */
     public Router post(String path, Access access, long maxBody, Handler handler) {
         return add("POST", path, access, handler, maxBody, true);
     }
 
-    public Router add(String method, String path, Access access, Handler handler, long maxBody, boolean csrf) {
-        routes.add(new Route(method, path, split(path), access, handler, maxBody, csrf));
+    /** A POST that takes a file as a multipart form, up to {@code maxBody} bytes. */
+    public Router upload(String path, Access access, long maxBody, Handler handler) {
+        routes.add(new Route("POST", path, split(path), access, handler, maxBody, true, true));
         return this;
+    }
+
+    public Router add(String method, String path, Access access, Handler handler, long maxBody, boolean csrf) {
+        routes.add(new Route(method, path, split(path), access, handler, maxBody, csrf, false));
+        return this;
+    }
+
+    /** The paths of upload routes: their bodies are streamed to the handler, not read ahead. */
+    public List<String> uploadPaths() {
+        return routes.stream().filter(Route::upload).map(Route::path).toList();
     }
 
     /** Finds the route for a method and path; empty when nothing matches. */

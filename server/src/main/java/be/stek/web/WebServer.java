@@ -4,32 +4,81 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.MultipartConfigElement;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Assembles the Jetty server: the front servlet for pages, resource servlets for static files and media. */
+/**
+ * Assembles the Jetty server: the front servlet for pages, resource servlets for static files and media, and the
+ * limits that keep one client from taking the server down, set once at the edge:
+ * <ul>
+ * <li>every body is counted in bytes, chunked too ({@link SizeLimitHandler}: the largest upload);</li>
+ * <li>forms and other small bodies (a SCORM commit) are read in full, without holding a thread, before a handler
+ *     runs, and refused with 413 past their limit ({@link EagerContentHandler}); only upload routes stream;</li>
+ * <li>at most {@link #MAX_BODY_REQUESTS} requests with a body are handled at once ({@link QoSHandler}; the rest wait
+ *     without a thread, then get 503), so pages and {@code /healthz} stay served while slow clients post;</li>
+ * <li>a body read ahead must arrive within {@link #BODY_DEADLINE} plus a second per {@link #MIN_READ_AHEAD_RATE}
+ *     bytes ({@link BodyDeadline}); an upload streamed slower than {@link #MIN_DATA_RATE} bytes a second, or any
+ *     client quiet for {@link #IDLE_TIMEOUT}, is cut off; at most {@link #MAX_CONNECTIONS} connections are open.</li>
+ * </ul>
+ */
 public final class WebServer {
     /** The largest upload (a SCORM package). */
     public static final long MAX_UPLOAD = 200L * 1024 * 1024;
-    private static final int MAX_FORM = 1024 * 1024;
+    /** The largest form (a reflection of 100,000 characters fits). */
+    public static final int MAX_FORM = 1024 * 1024;
+    /** The largest other body read ahead (a SCORM commit). */
+    public static final int MAX_READ_AHEAD = 2 * 1024 * 1024;
+    static final int MAX_FORM_FIELDS = 1000;
+    static final long MIN_DATA_RATE = 128;
+    /** A body read ahead must arrive within this time plus one second per {@link #MIN_READ_AHEAD_RATE} bytes. */
+    static final Duration BODY_DEADLINE = Duration.ofSeconds(15);
+    static final long MIN_READ_AHEAD_RATE = 16 * 1024;
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
+    static final int MAX_BODY_REQUESTS = 128;
+    static final int MAX_CONNECTIONS = 4000;
+    static final int MAX_THREADS = 200;
 
     private WebServer() {
     }
 
-    public static Server newServer(String host, int port, FrontServlet front, Path mediaDir, Path uploadTmp) {
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+    public static Server newServer(String host, int port, FrontServlet front, Path mediaDir, Path uploadTmp,
+                                   List<String> uploadPaths) {
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
+        threads.setName("stek-http");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setMinRequestDataRate(MIN_DATA_RATE);
+        http.setRequestHeaderSize(16 * 1024);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.setMaxFormContentSize(MAX_FORM);
+        context.setMaxFormKeys(MAX_FORM_FIELDS);
         context.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(resources("static", resource("/static/")), "/static/*");
         context.addServlet(resources("media", mediaDir.toAbsolutePath().toUri().toString()), "/media/*");
@@ -37,7 +86,29 @@ public final class WebServer {
         frontHolder.getRegistration().setMultipartConfig(new MultipartConfigElement(uploadTmp.toString(),
                 MAX_UPLOAD, MAX_UPLOAD + MAX_FORM, 1024 * 1024));
         context.addServlet(frontHolder, "/");
-        server.setHandler(context);
+
+        EagerContentHandler readAhead = new EagerContentHandler(BodyDeadline.inner(context),
+                new EagerContentHandler.FormContentLoaderFactory(MAX_FORM_FIELDS, MAX_FORM),
+                new EagerContentHandler.RetainedContentLoaderFactory(MAX_READ_AHEAD, 16 * 1024, true));
+        uploadPaths.forEach(readAhead::excludePath);
+        // A body declared larger than a form goes straight to the front servlet, which refuses it (413, with the
+        // site's page) from the declared length alone, before reading any of it.
+        Handler.Wrapper declared = new Handler.Wrapper(readAhead) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                return request.getLength() > MAX_FORM ? context.handle(request, response, callback)
+                        : super.handle(request, response, callback);
+            }
+        };
+        QoSHandler bodies = new QoSHandler(BodyDeadline.outer(declared, BODY_DEADLINE, MIN_READ_AHEAD_RATE,
+                MAX_READ_AHEAD));
+        bodies.includeMethod("POST", "PUT", "PATCH", "DELETE");
+        bodies.setMaxRequestCount(MAX_BODY_REQUESTS);
+        bodies.setMaxSuspend(Duration.ofSeconds(30));
+        bodies.setRejectStatusCode(503);
+        SizeLimitHandler sizes = new SizeLimitHandler(MAX_UPLOAD + MAX_FORM, -1);
+        sizes.setHandler(bodies);
+        server.setHandler(sizes);
         return server;
     }
 
@@ -46,7 +117,8 @@ public final class WebServer {
      * starts. Features use it for files they serve themselves, such as unpacked SCORM packages.
      */
     public static void mount(Server server, String pathSpec, ServletHolder holder) {
-        if (!(server.getHandler() instanceof ServletContextHandler context)) {
+        ServletContextHandler context = server.getDescendant(ServletContextHandler.class);
+        if (context == null) {
             throw new IllegalStateException("not a server built by WebServer.newServer");
         }
         context.addServlet(holder, pathSpec);
