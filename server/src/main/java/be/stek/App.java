@@ -38,6 +38,7 @@ import be.stek.scorm.Scorm;
 import be.stek.scorm.ScormPersonalData;
 import be.stek.store.Database;
 import be.stek.web.Access;
+import be.stek.web.ClientAddress;
 import be.stek.web.FrontServlet;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
@@ -82,7 +83,8 @@ public final class App {
         SetupRoutes setup = new SetupRoutes(new LearnerRepository(db), sessions);
         Router router = routes(config, clock, db, catalogue, cohorts, scorm, sessions, setup);
 
-        FrontServlet front = new FrontServlet(router, new Templates(), sessions, clock, config.secureCookies());
+        FrontServlet front = new FrontServlet(router, new Templates(), sessions, clock, config.secureCookies(),
+                new ClientAddress(config.trustedProxies()));
         Server server = WebServer.newServer(config.host(), config.port(), front, config.mediaDir(), uploads,
                 router.uploadPaths());
         WebServer.mount(server, "/scorm/content/*",

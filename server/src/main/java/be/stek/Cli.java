@@ -70,10 +70,15 @@ final class Cli implements Callable<Integer> {
         String baseUrl;
         @Option(names = "--dev", defaultValue = "${env:STEK_DEV:-false}", description = "re-render a course file when it changes (STEK_DEV)")
         boolean dev;
+        @Option(names = "--trusted-proxy", split = ",", defaultValue = "${env:STEK_TRUSTED_PROXIES:-}",
+                description = "reverse proxies (addresses or CIDR ranges, comma-separated) whose Forwarded/X-Forwarded-For"
+                        + " headers name the real client (STEK_TRUSTED_PROXIES)")
+        List<String> trustedProxies = new ArrayList<>();
 
         Config toConfig() {
             String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl.replaceAll("/+$", "");
-            return new Config(host, port, data, courses, media, base, dev);
+            return new Config(host, port, data, courses, media, base, dev,
+                    trustedProxies.stream().filter(p -> !p.isBlank()).toList());
         }
     }
 

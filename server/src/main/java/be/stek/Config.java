@@ -1,17 +1,32 @@
 package be.stek;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Everything an operator can set, with defaults. Filled from command-line flags, which default to environment
  * variables (see {@link Cli}); logged once at start-up.
  */
 public record Config(String host, int port, Path dataDir, Path coursesDir, Path mediaDir, String baseUrl,
-                     boolean devMode) {
+                     boolean devMode, List<String> trustedProxies) {
+
+    public Config {
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** Without trusted proxies: every request's own address is its client's. */
+    public Config(String host, int port, Path dataDir, Path coursesDir, Path mediaDir, String baseUrl,
+                  boolean devMode) {
+        this(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, List.of());
+    }
 
     public static Config defaults() {
         return new Config("0.0.0.0", 8080, Path.of("data"), Path.of("courses"), Path.of("media"),
                 "http://localhost:8080", false);
+    }
+
+    public Config withTrustedProxies(List<String> proxies) {
+        return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, proxies);
     }
 
     public Path databaseFile() {
@@ -26,6 +41,6 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
     public String toString() {
         return "host=" + host + " port=" + port + " data=" + dataDir.toAbsolutePath() + " courses="
                 + coursesDir.toAbsolutePath() + " media=" + mediaDir.toAbsolutePath() + " base-url=" + baseUrl
-                + " dev=" + devMode;
+                + " dev=" + devMode + " trusted-proxies=" + (trustedProxies.isEmpty() ? "none" : trustedProxies);
     }
 }

@@ -49,7 +49,10 @@ public final class AccountRoutes {
         if (wait > 0) {
             return loginError(ctx, email, next, 429, ctx.messages().get("login.throttled", (wait + 59) / 60));
         }
-        Optional<Learner> learner = learners.byEmail(email).filter(l -> Passwords.matches(password, l.passwordHash()));
+        // An unknown e-mail is checked against a dummy hash: refusing it takes as long as refusing a wrong password.
+        Optional<Learner> found = learners.byEmail(email);
+        Optional<Learner> learner = Passwords.matches(password, found.map(Learner::passwordHash).orElse(null))
+                ? found : Optional.empty();
         if (learner.isEmpty()) {
             throttle.failed(email, ctx.clientAddress());
             return loginError(ctx, email, next, 400, ctx.messages().get("login.failed"));
@@ -88,6 +91,18 @@ public final class AccountRoutes {
         String problem = signupProblem(values, password, ctx.formOpt("password2").orElse(""));
         if (problem != null) {
             return signupError(ctx, values, problem);
+        }
+        // Sign-up is throttled per address like sign-in, and the code is checked before the password is hashed:
+        // guessing codes costs the guesser time, not the server memory.
+        long wait = throttle.waitSeconds(null, ctx.clientAddress());
+        if (wait > 0) {
+            return new Result.Page("account/signup", Result.model("values", values, "error",
+                    ctx.messages().get("login.throttled", (wait + 59) / 60)), 429);
+        }
+        if (invitations.find(values.get("code")).filter(i -> i.usableAt(ctx.now())).isEmpty()) {
+            throttle.failed(null, ctx.clientAddress());
+            return signupError(ctx, values, invitations.find(values.get("code")).isEmpty()
+                    ? "signup.code.unknown" : "signup.code.expired");
         }
         try {
             long id = invitations.signUp(values.get("code"), values.get("email"), values.get("name"),

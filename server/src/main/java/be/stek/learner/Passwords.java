@@ -1,5 +1,6 @@
 package be.stek.learner;
 
+import java.util.concurrent.Semaphore;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
@@ -16,12 +17,36 @@ public final class Passwords {
     private Passwords() {
     }
 
-    public static String hash(String password) {
-        return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+    /**
+     * At most this many hashes are computed at once (each takes 19 MiB): a flood of sign-ups or sign-ins waits its
+     * turn instead of filling the heap.
+     */
+    private static final Semaphore AT_ONCE = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+    /** Checked when an e-mail has no account, so that a wrong e-mail takes as long to refuse as a wrong password. */
+    private static final class Dummy {
+        static final String HASH = hash("no account has this password: " + System.nanoTime());
     }
 
+    public static String hash(String password) {
+        AT_ONCE.acquireUninterruptibly();
+        try {
+            return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+        } finally {
+            AT_ONCE.release();
+        }
+    }
+
+    /** True when the password matches the hash; a missing hash (no such account) costs the same time and fails. */
     public static boolean matches(String password, String hash) {
-        return hash != null && Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+        String against = hash == null ? Dummy.HASH : hash;
+        AT_ONCE.acquireUninterruptibly();
+        try {
+            boolean ok = Password.check(password, against).with(Argon2Function.getInstanceFromHash(against));
+            return ok && hash != null;
+        } finally {
+            AT_ONCE.release();
+        }
     }
 
     /** A message key when the password is unacceptable, or null. */

@@ -26,6 +26,7 @@ public final class Ctx {
     static final String FLASH_COOKIE = "stek_flash";
     static final int MAX_FIELD_LENGTH = 100_000;
     private long maxBody = Router.DEFAULT_MAX_BODY;
+    private final String clientAddress;
 
     /** An uploaded file. */
     public record Upload(String filename, long size, InputStream content) {
@@ -41,11 +42,12 @@ public final class Ctx {
     private String csrfToken;
     private Map<String, String> cookies;
 
-    Ctx(HttpServletRequest req, HttpServletResponse res, Clock clock, boolean secureCookies) {
+    Ctx(HttpServletRequest req, HttpServletResponse res, Clock clock, boolean secureCookies, String clientAddress) {
         this.req = req;
         this.res = res;
         this.clock = clock;
         this.secureCookies = secureCookies;
+        this.clientAddress = clientAddress;
         this.messages = Messages.of(Messages.DUTCH);
     }
 
@@ -170,8 +172,9 @@ public final class Ctx {
         return req.getRequestURI();
     }
 
+    /** The client's network address: the connection's, or the one a trusted proxy forwarded. */
     public String clientAddress() {
-        return req.getRemoteAddr();
+        return clientAddress;
     }
 
     /** True when a script asked for an HTML fragment instead of a full page. */

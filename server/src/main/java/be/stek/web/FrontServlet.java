@@ -29,18 +29,21 @@ public final class FrontServlet extends HttpServlet {
     private final transient SessionLookup sessions;
     private final transient Clock clock;
     private final boolean secureCookies;
+    private final transient ClientAddress clientAddress;
 
-    public FrontServlet(Router router, Templates templates, SessionLookup sessions, Clock clock, boolean secureCookies) {
+    public FrontServlet(Router router, Templates templates, SessionLookup sessions, Clock clock, boolean secureCookies,
+                        ClientAddress clientAddress) {
         this.router = router;
         this.templates = templates;
         this.sessions = sessions;
         this.clock = clock;
         this.secureCookies = secureCookies;
+        this.clientAddress = clientAddress;
     }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Ctx ctx = new Ctx(req, res, clock, secureCookies);
+        Ctx ctx = new Ctx(req, res, clock, secureCookies, clientAddress.of(req));
         try {
             handle(ctx);
         } catch (HttpError e) {

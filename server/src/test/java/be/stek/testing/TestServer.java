@@ -40,6 +40,12 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(config, clock);
     }
 
+    /** The fixture server with settings changed, e.g. {@code c -> c.withTrustedProxies(List.of("127.0.0.1"))}. */
+    public static TestServer start(Path dataDir, java.util.function.UnaryOperator<Config> adjust) throws Exception {
+        return new TestServer(adjust.apply(new Config("127.0.0.1", 0, dataDir, fixture("courses"), fixture("media"),
+                "http://localhost", false)), Clock.systemUTC());
+    }
+
     /** A folder under {@code src/test/resources/fixtures}. */
     public static Path fixture(String name) {
         try {
