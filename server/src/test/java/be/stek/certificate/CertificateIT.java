@@ -147,7 +147,7 @@ class CertificateIT {
             String text = refused.asNormalizedText();
             assertTrue(text.contains("Je kan nog geen certificaat krijgen voor ‘Proefcursus’"), text);
             assertTrue(text.contains("nog 2 van de 3 lessen afronden"), text);
-            assertTrue(text.contains("nog 2 van de 3 vignetten maken"), text);
+            assertTrue(text.contains("nog 2 van de 3 casussen maken"), text);
             assertEquals(0, server.count("SELECT count(*) FROM certificate"));
         }
     }
@@ -161,7 +161,7 @@ class CertificateIT {
             HtmlPage refused = browser.open("/courses/proef/certificate");
             assertEquals(403, refused.getWebResponse().getStatusCode());
             String text = refused.asNormalizedText();
-            assertTrue(text.contains("je gemiddelde score op de vignetten optrekken van 8% naar minstens 80%"), text);
+            assertTrue(text.contains("het gemiddelde van je beste poging per casus optrekken van 8% naar minstens 80%"), text);
             assertFalse(text.contains("lessen afronden"), text);
             assertEquals(0, server.count("SELECT count(*) FROM certificate"));
         }
