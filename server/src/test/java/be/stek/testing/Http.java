@@ -19,12 +19,27 @@ import java.util.stream.Collectors;
  */
 public final class Http {
     private final TestServer server;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient client;
 
     public Http(TestServer server) {
+        this(server, new CookieManager());
+    }
+
+    private Http(TestServer server, CookieManager cookies) {
         this.server = server;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The same visitor on connections of its own, already open (another tab, another device with the same cookies):
+     * requests sent at once from several twins reach the server at once, none delayed by opening a connection.
+     */
+    public Http twin() {
+        Http twin = new Http(server, cookies);
+        twin.get("/healthz");
+        return twin;
     }
 
     public HttpResponse<String> get(String path) {
