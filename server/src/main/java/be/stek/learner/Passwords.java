@@ -24,6 +24,21 @@ public final class Passwords {
         return hash != null && Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
     }
 
+    /**
+     * Checks a password against an account's hash, or, when there is no account ({@code hash} null), against a hash
+     * of nothing: the check takes as long either way, so its time does not tell whether an e-mail address has an
+     * account.
+     */
+    public static boolean check(String password, String hash) {
+        boolean ok = matches(password, hash == null ? Absent.HASH : hash);
+        return hash != null && ok;
+    }
+
+    /** A hash no password matches, made once, when first needed. */
+    private static final class Absent {
+        static final String HASH = hash(java.util.UUID.randomUUID().toString());
+    }
+
     /** A message key when the password is unacceptable, or null. */
     public static String problem(String password) {
         if (password.length() < MIN_LENGTH) {

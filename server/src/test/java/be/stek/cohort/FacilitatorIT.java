@@ -38,7 +38,8 @@ class FacilitatorIT {
         Browser.fill(form, "email", email);
         Browser.fill(form, "password", TestServer.PASSWORD);
         Browser.fill(form, "password2", TestServer.PASSWORD);
-        Browser.submit(form);
+        assertEquals("/login", Browser.submit(form).getUrl().getPath(), "signing in is the next step");
+        b.signIn(email, TestServer.PASSWORD);
     }
 
     static void answerDagVier(Http h, String reactie) {
@@ -110,7 +111,8 @@ class FacilitatorIT {
                 assertEquals(200, admin.get(location + page).statusCode(), "admin " + page);
             }
             long members = server.count("SELECT count(*) FROM cohort_member");
-            assertEquals(403, other.post(location + "/members", Map.of("email", "ander@example.be")).statusCode());
+            assertEquals(403, other.post("/admin" + location + "/members", Map.of("email", "ander@example.be")).statusCode());
+            assertEquals(403, trainer.post("/admin" + location + "/members", Map.of("email", "an@example.be")).statusCode());
             assertEquals(403, learner.post(location + "/codes", Map.of()).statusCode());
             assertEquals(members, server.count("SELECT count(*) FROM cohort_member"));
             assertEquals(0, server.count("SELECT count(*) FROM invitation"));
@@ -130,7 +132,9 @@ class FacilitatorIT {
             assertTrue(r.body().contains("geen geldige datum"), r.body());
             assertEquals(400, trainer.post(location + "/courses", Map.of("course", "bestaat-niet")).statusCode());
             assertEquals(400, trainer.post(location + "/codes", Map.of("days", "-3")).statusCode());
-            assertEquals(400, trainer.post(location + "/members", Map.of("email", "niemand@example.be")).statusCode());
+            server.addUser("beheer@example.be", "Beheer", Role.ADMIN);
+            Http admin = new Http(server).signIn("beheer@example.be");
+            assertEquals(400, admin.post("/admin" + location + "/members", Map.of("email", "niemand@example.be")).statusCode());
             assertEquals(404, trainer.get("/cohorts/99999").statusCode());
             assertEquals(0, server.count("SELECT count(*) FROM cohort_course"));
             assertEquals(0, server.count("SELECT count(*) FROM invitation"));

@@ -23,9 +23,11 @@ class TeamSessionIT {
 
     static String cohortWithMembers(TestServer server, Http trainer) {
         String location = trainer.post("/cohorts", Map.of("name", "Team De Linde")).headers().firstValue("Location").orElseThrow();
+        trainer.post(location + "/codes", Map.of());
+        String code = server.codeOf(location);
         for (int i = 0; i < NAMES.length; i++) {
             server.addUser("lid" + i + "@example.be", NAMES[i], Role.LEARNER);
-            trainer.post(location + "/members", Map.of("email", "lid" + i + "@example.be"));
+            new Http(server).signIn("lid" + i + "@example.be").join(code);
         }
         return location;
     }

@@ -92,6 +92,15 @@ public final class Http {
         return this;
     }
 
+    /** Joins a cohort with an invitation code, as a signed-in person who opened the invitation link. */
+    public Http join(String code) {
+        HttpResponse<String> r = post("/join", Map.of("code", code));
+        if (r.statusCode() != 303) {
+            throw new IllegalStateException("joining failed: " + r.statusCode() + " " + r.body());
+        }
+        return this;
+    }
+
     public static String encode(Map<String, String> form) {
         return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
