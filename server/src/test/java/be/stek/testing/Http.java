@@ -79,6 +79,11 @@ public final class Http {
         return token;
     }
 
+    /** The underlying client, for answers that are not text (a PDF, say); it carries this visitor's cookies. */
+    public HttpClient client() {
+        return client;
+    }
+
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
