@@ -111,18 +111,14 @@ public final class AccountRoutes {
         if (problem != null) {
             return signupError(ctx, values, problem);
         }
-        Optional<Learner> existing = learners.byEmail(values.get("email"));
-        // The password is checked against the existing account, or against nothing, so that both take as long.
-        boolean owner = Passwords.check(password, existing.map(Learner::passwordHash).orElse(null));
         try {
             invitations.signUp(values.get("code"), values.get("email"), values.get("name"), Passwords.hash(password),
-                    owner ? existing.get().id() : null, ctx.now());
+                    ctx.now());
         } catch (HttpError e) {
             return signupError(ctx, values, e.messageKey());
         }
-        // The same answer whether the address was new, already had an account, or belongs to someone else: the
-        // form must not tell which addresses have an account. Signing in is the next step in every case.
-        existing.ifPresent(l -> sessions.refresh(l.id()));
+        // The same answer whether the address was new or already had an account (then nothing happened): the form
+        // must not tell which addresses have an account. Signing in is the next step either way.
         return Result.redirect("/login", "flash.signedUp");
     }
 

@@ -53,20 +53,19 @@ public final class Invitations {
     }
 
     /**
-     * Signs up with a code, in one transaction. A new e-mail address gets an account in the code's cohort. An address
-     * that already has an account joins the cohort only when {@code ownerId} is that account (the person typed its
-     * password); otherwise nothing happens. The caller answers the same way in every case, so that the form does not
-     * tell whether an address has an account. An unknown, expired or used-up code is a 400 and nothing is stored.
+     * Signs up with a code, in one transaction: a new e-mail address gets an account in the code's cohort. An address
+     * that already has an account changes nothing (its owner joins with {@link #join} once signed in), and the caller
+     * answers the same way in both cases, so that the form does not tell whether an address has an account. An
+     * unknown, expired or used-up code is a 400 and nothing is stored.
      */
-    public void signUp(String code, String email, String name, String passwordHash, Long ownerId, Instant now) {
+    public void signUp(String code, String email, String name, String passwordHash, Instant now) {
         db.write(c -> {
             Invitation inv = usable(c, code, now);
-            Optional<Long> existing = Sql.one(c, "SELECT id FROM learner WHERE email = ?", rs -> rs.getLong(1), email);
-            if (existing.isEmpty()) {
-                Role role = inv.role() == Role.FACILITATOR ? Role.FACILITATOR : Role.LEARNER;
-                return join(c, inv, LearnerRepository.insert(c, email, name, passwordHash, role, now), now);
+            if (Sql.one(c, "SELECT 1 FROM learner WHERE email = ?", rs -> 1, email).isPresent()) {
+                return false;
             }
-            return existing.get().equals(ownerId) && join(c, inv, ownerId, now);
+            Role role = inv.role() == Role.FACILITATOR ? Role.FACILITATOR : Role.LEARNER;
+            return join(c, inv, LearnerRepository.insert(c, email, name, passwordHash, role, now), now);
         });
     }
 
