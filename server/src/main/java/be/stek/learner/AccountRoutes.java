@@ -51,18 +51,16 @@ public final class AccountRoutes {
             return loginError(ctx, email, next, 429, ctx.messages().get("login.throttled", (wait + 59) / 60));
         }
         Optional<Learner> account = learners.byEmail(email);
-        Optional<Learner> learner = account.filter(l -> Passwords.check(password, l.passwordHash()));
-        if (account.isEmpty()) {
-            Passwords.check(password, null);
-        }
-        if (learner.isEmpty()) {
+        // A hash is checked even when there is no account, so that the time taken does not tell whether there is one.
+        if (!Passwords.check(password, account.map(Learner::passwordHash).orElse(null))) {
             throttle.failed(email, ctx.clientAddress());
             return loginError(ctx, email, next, 400, ctx.messages().get("login.failed"));
         }
+        Learner learner = account.get();
         throttle.succeeded(email);
-        ctx.setSessionCookie(sessions.start(learner.get().id()));
-        if (learner.get().language() != null) {
-            ctx.setLanguageCookie(learner.get().language());
+        ctx.setSessionCookie(sessions.start(learner.id()));
+        if (learner.language() != null) {
+            ctx.setLanguageCookie(learner.language());
         }
         return Result.redirect(next == null ? "/me" : next);
     }

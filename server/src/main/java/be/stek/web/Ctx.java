@@ -227,9 +227,8 @@ public final class Ctx {
 
     /**
      * The visitor's CSRF token. Signed in, it is derived from the session token, so it changes at every sign-in and a
-     * token seen before (or planted in a cookie) is worth nothing after it; the cookie then only carries it to
-     * scripts and tests. Anonymous, it is a random token kept in a cookie (double submit), which protects the
-     * sign-in and sign-up forms.
+     * token seen before (or planted in a cookie) is worth nothing after it; the cookie then merely mirrors it.
+     * Anonymous, it is a random token kept in a cookie (double submit), which protects the sign-in and sign-up forms.
      */
     public String csrfToken() {
         if (csrfToken == null) {
