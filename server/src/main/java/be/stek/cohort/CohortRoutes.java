@@ -11,7 +11,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** Managing cohorts: create, invitation codes and links, assigned courses with due dates, members. */
+/**
+ * Managing cohorts: create, invitation codes and links, assigned courses with due dates, members. People join a
+ * cohort only themselves, with a code or link: a facilitator cannot add an account, because membership lets them
+ * read that person's results. An admin, who sees every account anyway, may add an existing account.
+ */
 public final class CohortRoutes {
     private final CohortRepository cohorts;
     private final CohortAccess access;
@@ -35,7 +39,7 @@ public final class CohortRoutes {
         r.post("/cohorts/{cohort}/codes/{code}/delete", Access.FACILITATOR, this::submitDeleteCode);
         r.post("/cohorts/{cohort}/courses", Access.FACILITATOR, this::submitAssign);
         r.post("/cohorts/{cohort}/courses/{course}/remove", Access.FACILITATOR, this::submitUnassign);
-        r.post("/cohorts/{cohort}/members", Access.FACILITATOR, this::submitMember);
+        r.post("/admin/cohorts/{cohort}/members", Access.ADMIN, this::submitMemberAsAdmin);
         r.post("/cohorts/{cohort}/members/{learner}/remove", Access.FACILITATOR, this::submitRemoveMember);
     }
 
@@ -89,7 +93,8 @@ public final class CohortRoutes {
         return Result.redirect("/cohorts/" + cohort.id() + "#courses", "cohort.flash.unassigned");
     }
 
-    private Result submitMember(Ctx ctx) {
+    /** An admin adds an existing account; admins see every account on the users page, so the answer may say so. */
+    private Result submitMemberAsAdmin(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
         var learner = learners.byEmail(ctx.form("email")).orElseThrow(() -> HttpError.badRequest("cohort.noSuchEmail"));
         String role = memberRole(ctx);

@@ -61,10 +61,16 @@ public final class TeamSessionRepository {
                  ORDER BY s.opened_at DESC""", TeamSessionRepository::map, learnerId));
     }
 
-    /** Stores (or replaces) a member's answer while the session is open; false when it closed meanwhile. */
+    /**
+     * Stores (or replaces) a member's answer while the session is open, in one transaction with that check: one
+     * answer per member and session, however many arrive at once (the primary key backs it). False when the session
+     * closed, or the person left the cohort, meanwhile.
+     */
     public boolean answer(long sessionId, long learnerId, String choice, String body, Instant now) {
         return db.write(c -> {
-            if (Sql.one(c, "SELECT 1 FROM team_session WHERE id = ? AND closed_at IS NULL", rs -> 1, sessionId).isEmpty()) {
+            if (Sql.one(c, """
+                    SELECT 1 FROM team_session s JOIN cohort_member m ON m.cohort_id = s.cohort_id AND m.learner_id = ?
+                    WHERE s.id = ? AND s.closed_at IS NULL""", rs -> 1, learnerId, sessionId).isEmpty()) {
                 return false;
             }
             Sql.update(c, """

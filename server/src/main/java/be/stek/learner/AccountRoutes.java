@@ -29,6 +29,7 @@ public final class AccountRoutes {
         r.post("/logout", Access.PUBLIC, this::submitLogout);
         r.get("/signup", Access.PUBLIC, this::showSignup);
         r.post("/signup", Access.PUBLIC, this::submitSignup);
+        r.post("/join", Access.SIGNED_IN, this::submitJoin);
         r.get("/account", Access.SIGNED_IN, this::showAccount);
         r.post("/account/password", Access.SIGNED_IN, this::submitPassword);
         r.post("/language", Access.PUBLIC, this::submitLanguage);
@@ -49,18 +50,17 @@ public final class AccountRoutes {
         if (wait > 0) {
             return loginError(ctx, email, next, 429, ctx.messages().get("login.throttled", (wait + 59) / 60));
         }
-        // An unknown e-mail is checked against a dummy hash: refusing it takes as long as refusing a wrong password.
-        Optional<Learner> found = learners.byEmail(email);
-        Optional<Learner> learner = Passwords.matches(password, found.map(Learner::passwordHash).orElse(null))
-                ? found : Optional.empty();
-        if (learner.isEmpty()) {
+        Optional<Learner> account = learners.byEmail(email);
+        // A hash is checked even when there is no account, so that the time taken does not tell whether there is one.
+        if (!Passwords.matches(password, account.map(Learner::passwordHash).orElse(null))) {
             throttle.failed(email, ctx.clientAddress());
             return loginError(ctx, email, next, 400, ctx.messages().get("login.failed"));
         }
+        Learner learner = account.get();
         throttle.succeeded(email);
-        ctx.setSessionCookie(sessions.start(learner.get().id()));
-        if (learner.get().language() != null) {
-            ctx.setLanguageCookie(learner.get().language());
+        ctx.setSessionCookie(sessions.start(learner.id()));
+        if (learner.language() != null) {
+            ctx.setLanguageCookie(learner.language());
         }
         return Result.redirect(next == null ? "/me" : next);
     }
@@ -78,10 +78,27 @@ public final class AccountRoutes {
         return Result.redirect("/", "flash.signedOut");
     }
 
+    /** The sign-up form; someone already signed in gets the form that joins the code's cohort instead. */
     private Result showSignup(Ctx ctx) {
         String code = Optional.ofNullable(ctx.query("code")).orElse("");
-        return Result.page("account/signup", "values", Map.of("code", code, "name", "", "email", ""),
-                "cohort", invitations.find(code).map(Invitations.Invitation::cohortName).orElse(null));
+        String cohort = invitations.find(code).map(Invitations.Invitation::cohortName).orElse(null);
+        if (ctx.maybeUser().isPresent()) {
+            return Result.page("account/join", "code", code, "cohort", cohort);
+        }
+        return Result.page("account/signup", "values", Map.of("code", code, "name", "", "email", ""), "cohort", cohort);
+    }
+
+    /** A signed-in person joins a cohort with its code: their own choice, so the cohort's facilitators follow them. */
+    private Result submitJoin(Ctx ctx) {
+        String code = ctx.formOpt("code").orElse("");
+        try {
+            invitations.join(code, ctx.user().id(), ctx.now());
+            sessions.refresh(ctx.user().id());
+            return Result.redirect("/me", "flash.joined");
+        } catch (HttpError e) {
+            return new Result.Page("account/join", Result.model("code", code, "error",
+                    ctx.messages().get(code.isEmpty() ? "signup.code.missing" : e.messageKey())), 400);
+        }
     }
 
     private Result submitSignup(Ctx ctx) {
@@ -105,15 +122,14 @@ public final class AccountRoutes {
                     ? "signup.code.unknown" : "signup.code.expired");
         }
         try {
-            long id = invitations.signUp(values.get("code"), values.get("email"), values.get("name"),
-                    Passwords.hash(password), ctx.now());
-            ctx.setSessionCookie(sessions.start(id));
-            return Result.redirect("/me", "flash.welcome");
-        } catch (LearnerRepository.EmailTaken e) {
-            return signupError(ctx, values, "signup.email.taken");
+            invitations.signUp(values.get("code"), values.get("email"), values.get("name"), Passwords.hash(password),
+                    ctx.now());
         } catch (HttpError e) {
             return signupError(ctx, values, e.messageKey());
         }
+        // The same answer whether the address was new or already had an account (then nothing happened): the form
+        // must not tell which addresses have an account. Signing in is the next step either way.
+        return Result.redirect("/login", "flash.signedUp");
     }
 
     private static String signupProblem(Map<String, String> values, String password, String password2) {
@@ -149,6 +165,7 @@ public final class AccountRoutes {
             return passwordError(ctx, 400, ctx.messages().get(problem, Passwords.MIN_LENGTH));
         }
         learners.setPassword(me.id(), Passwords.hash(fresh));
+        sessions.endOthers(me.id(), ctx.sessionToken());
         return Result.redirect("/account", "flash.passwordChanged");
     }
 

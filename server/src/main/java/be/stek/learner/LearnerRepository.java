@@ -28,6 +28,15 @@ public final class LearnerRepository {
         return db.write(c -> insert(c, email, name, passwordHash, role, now));
     }
 
+    /**
+     * Creates the first admin, in one transaction with the check that there is no admin yet; empty when there is one
+     * (made meanwhile by the command line, for example). A taken e-mail address is a {@link EmailTaken}.
+     */
+    public Optional<Long> createFirstAdmin(String email, String name, String passwordHash, Instant now) {
+        return db.write(c -> Sql.one(c, "SELECT 1 FROM learner WHERE role = 'admin' LIMIT 1", rs -> 1).isPresent()
+                ? Optional.empty() : Optional.of(insert(c, email, name, passwordHash, Role.ADMIN, now)));
+    }
+
     static long insert(java.sql.Connection c, String email, String name, String passwordHash, Role role, Instant now)
             throws SQLException {
         if (Sql.one(c, "SELECT 1 FROM learner WHERE email = ?", rs -> 1, email).isPresent()) {

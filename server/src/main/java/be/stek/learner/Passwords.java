@@ -1,9 +1,9 @@
 package be.stek.learner;
 
-import java.util.concurrent.Semaphore;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.util.concurrent.Semaphore;
 
 /**
  * Argon2id password hashes (password4j). The parameters follow OWASP's minimum for Argon2id (19 MiB, 2 passes,
@@ -37,7 +37,10 @@ public final class Passwords {
         }
     }
 
-    /** True when the password matches the hash; a missing hash (no such account) costs the same time and fails. */
+    /**
+     * True when the password matches the hash. A missing hash (no such account) is checked against a hash no password
+     * matches: it takes as long and fails, so the time taken does not tell whether an e-mail address has an account.
+     */
     public static boolean matches(String password, String hash) {
         String against = hash == null ? Dummy.HASH : hash;
         AT_ONCE.acquireUninterruptibly();

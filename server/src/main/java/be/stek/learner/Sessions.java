@@ -83,6 +83,16 @@ public final class Sessions implements SessionLookup {
         db.write(c -> Sql.update(c, "DELETE FROM session WHERE learner_id = ?", learnerId));
     }
 
+    /**
+     * Ends every session of a person except the one with {@code keepToken} (after they changed their password: a
+     * device someone else signed in on with the old password is signed out, the person stays signed in here).
+     */
+    public void endOthers(long learnerId, String keepToken) {
+        String keep = Tokens.hash(keepToken);
+        cache.entrySet().removeIf(e -> e.getValue().visitor().id() == learnerId && !e.getKey().equals(keepToken));
+        db.write(c -> Sql.update(c, "DELETE FROM session WHERE learner_id = ? AND token_hash <> ?", learnerId, keep));
+    }
+
     /** Forgets cached sessions of a person whose name, role or language changed. */
     public void refresh(long learnerId) {
         cache.values().removeIf(c -> c.visitor().id() == learnerId);

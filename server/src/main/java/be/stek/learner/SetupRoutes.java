@@ -4,7 +4,6 @@ import be.stek.web.Access;
 import be.stek.web.Ctx;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
-import be.stek.web.Role;
 import be.stek.web.Router;
 import be.stek.web.Tokens;
 import java.util.Map;
@@ -13,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * First run: while there is no admin, the console shows a one-time link to create one. The link dies when it is
- * used (or when the server restarts, which prints a new one).
+ * First run: while there is no admin, the console shows a one-time link to create one. The link dies as soon as any
+ * admin exists, however that admin was made (this link, the command line, another server on the same database):
+ * every use of the link checks the database, and the admin is created in one transaction with the check that there
+ * is none yet. The link also dies when it is used, and when the server restarts (which prints a new one).
  */
 public final class SetupRoutes {
     private static final Logger log = LoggerFactory.getLogger(SetupRoutes.class);
@@ -45,6 +46,10 @@ public final class SetupRoutes {
     }
 
     private void check(Ctx ctx) {
+        if (learners.countAdmins() > 0) {
+            token.set(null);
+            throw gone();
+        }
         if (!Tokens.same(ctx.param("token"), token.get())) {
             throw HttpError.notFound("setup.invalid");
         }
@@ -71,9 +76,20 @@ public final class SetupRoutes {
         if (!Tokens.same(ctx.param("token"), expected) || !token.compareAndSet(expected, null)) {
             throw HttpError.notFound("setup.invalid");
         }
-        long id = learners.create(values.get("email"), values.get("name"), Passwords.hash(password), Role.ADMIN,
-                ctx.now());
-        ctx.setSessionCookie(sessions.start(id));
-        return Result.redirect("/admin/users", "flash.adminCreated");
+        try {
+            long id = learners.createFirstAdmin(values.get("email"), values.get("name"), Passwords.hash(password),
+                    ctx.now()).orElseThrow(SetupRoutes::gone);
+            ctx.setSessionCookie(sessions.start(id));
+            return Result.redirect("/admin/users", "flash.adminCreated");
+        } catch (LearnerRepository.EmailTaken e) {
+            // Only the holder of the one-time link sees this: the operator, who may know which accounts exist.
+            token.compareAndSet(null, expected);
+            return new Result.Page("account/setup", Result.model("values", values, "minLength", Passwords.MIN_LENGTH,
+                    "error", ctx.messages().get("setup.emailTaken")), 400);
+        }
+    }
+
+    private static HttpError gone() {
+        return new HttpError(410, "setup.done");
     }
 }

@@ -107,31 +107,54 @@ public final class AttemptRepository {
                 AttemptRepository::mapAnswer, attemptId));
     }
 
+    /** What an answer stores and what it does to its attempt. */
+    public record Recording(Answer answer, Outcome outcome) {
+    }
+
+    /** Decides what an answer stores, from its attempt and that attempt's answers as they are inside the write. */
+    @FunctionalInterface
+    public interface Decision {
+        /** The answer to store and how it moves the attempt on, or null when there is nothing to store. */
+        Recording decide(Attempt attempt, List<Answer> answers);
+    }
+
     /**
-     * Records an answer and moves the attempt on, in one transaction. Returns false when the answer was already
-     * recorded (a resent form) or the attempt was finished meanwhile: nothing is stored twice.
+     * Records one answer as one use case in one write transaction: reads the attempt and its answers, lets
+     * {@code decision} compute the position, whether the attempt is finished and its score, inserts the answer and
+     * updates the attempt. It runs on the single writer, so no other answer to the attempt comes between the read and
+     * the write; the unique keys (attempt, question) and (attempt, position) back that up. Returns false when nothing
+     * was stored (a resent answer, or an attempt finished meanwhile).
      */
-    public boolean record(long learnerId, Answer a, Outcome outcome, Instant now) {
-        String chosen = toJson(a.chosen());
-        boolean stored = db.write(c -> {
-            if (Sql.one(c, "SELECT 1 FROM answer WHERE attempt_id = ? AND question = ?", rs -> 1, a.attemptId(),
-                    a.question()).isPresent() || isFinished(c, a.attemptId())) {
-                return false;
+    public boolean record(long attemptId, Decision decision) {
+        Optional<Long> learner = db.write(c -> {
+            Attempt attempt = Sql.one(c, "SELECT * FROM quiz_attempt WHERE id = ?", AttemptRepository::map, attemptId)
+                    .orElse(null);
+            if (attempt == null) {
+                return Optional.empty();
             }
-            Sql.update(c, """
-                    INSERT INTO answer (attempt_id, position, question, question_text, question_kind, version, options,
-                                        chosen, chosen_text, score, answered_at, time_ms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    a.attemptId(), a.position(), a.question(), a.questionText(), a.questionKind(), a.version(),
-                    a.optionsJson(), chosen, a.chosenText(), a.score(), a.answeredAt(),
-                    a.timeMs());
+            Recording r = decision.decide(attempt, Sql.list(c, "SELECT * FROM answer WHERE attempt_id = ? ORDER BY position",
+                    AttemptRepository::mapAnswer, attemptId));
+            if (r == null) {
+                return Optional.empty();
+            }
+            insert(c, r.answer());
+            Outcome o = r.outcome();
             Sql.update(c, "UPDATE quiz_attempt SET current_step = ?, ending = ?, score = ?, finished_at = ? WHERE id = ?",
-                    outcome.nextStep(), outcome.ending(), outcome.finalScore(),
-                    outcome.finalScore() == null ? null : Sql.iso(now), a.attemptId());
-            return true;
+                    o.nextStep(), o.ending(), o.finalScore(), o.finalScore() == null ? null : r.answer().answeredAt(),
+                    attemptId);
+            return Optional.of(attempt.learnerId());
         });
-        cache.changed(learnerId);
-        return stored;
+        learner.ifPresent(cache::changed);
+        return learner.isPresent();
+    }
+
+    private static void insert(Connection c, Answer a) throws SQLException {
+        Sql.update(c, """
+                INSERT INTO answer (attempt_id, position, question, question_text, question_kind, version, options,
+                                    chosen, chosen_text, score, answered_at, time_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                a.attemptId(), a.position(), a.question(), a.questionText(), a.questionKind(), a.version(),
+                a.optionsJson(), toJson(a.chosen()), a.chosenText(), a.score(), a.answeredAt(), a.timeMs());
     }
 
     private static List<String> chosen(String json) throws SQLException {
@@ -149,11 +172,6 @@ public final class AttemptRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean isFinished(Connection c, long attemptId) throws SQLException {
-        return Sql.one(c, "SELECT finished_at FROM quiz_attempt WHERE id = ?", rs -> rs.getString(1) != null, attemptId)
-                .orElse(true);
     }
 
     /** Best finished result per activity of a course, for one learner. */

@@ -3,31 +3,24 @@ package be.stek.quiz;
 import be.stek.course.Activity;
 import be.stek.course.Catalogue;
 import be.stek.course.Course;
-import be.stek.store.Sql;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Taking vignettes: start (or resume) an attempt, answer its questions one by one, or walk a branching vignette
- * step by step. Every answer is checked against the attempt before it is stored; a resent answer is stored once.
+ * step by step. Every answer is checked against the attempt and stored in one write transaction ({@link Answering}):
+ * answers posted at the same moment cannot leave an attempt unfinished, and a resent answer is stored once.
  */
 public final class AttemptRoutes {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Catalogue catalogue;
     private final AttemptRepository attempts;
     private final Random random;
@@ -123,17 +116,7 @@ public final class AttemptRoutes {
         if (chosen.stream().anyMatch(id -> q.option(id).isEmpty()) || (!q.multiple() && chosen.size() > 1)) {
             throw HttpError.badRequest("error.unknownOption");
         }
-        List<Answer> answers = attempts.answers(a.id());
-        boolean last = answers.stream().noneMatch(x -> x.question().equals(qid))
-                && answers.size() + 1 == a.plan().questions().size();
-        double score = QuizGrader.score(q, chosen);
-        List<Double> scores = new java.util.ArrayList<>(answers.stream().map(Answer::score).toList());
-        scores.add(score);
-        Answer answer = new Answer(a.id(), answers.size() + 1, qid, q.prompt(), q.type().key(), q.version(),
-                optionsJson(a.plan().options(q)), List.copyOf(chosen), text(q, chosen), score, Sql.iso(ctx.now()),
-                elapsed(a, answers, ctx.now()));
-        var outcome = new AttemptRepository.Outcome(null, null, last ? QuizGrader.mean(scores) : null);
-        attempts.record(a.learnerId(), answer, outcome, ctx.now());
+        attempts.record(a.id(), Answering.question(q, chosen, ctx.now()));
         return afterAnswer(ctx, course, a, "#q-" + qid);
     }
 
@@ -144,12 +127,8 @@ public final class AttemptRoutes {
             throw HttpError.badRequest("error.notAQuiz");
         }
         String stepId = ctx.param("step");
-        List<Answer> answers = attempts.answers(a.id());
-        if (answers.stream().anyMatch(x -> x.question().equals(stepId))) {
-            return afterAnswer(ctx, course, a, "#current");
-        }
         Branching.Step step = b.steps().get(stepId);
-        if (step == null || !stepId.equals(a.currentStep())) {
+        if (step == null) {
             throw HttpError.badRequest("error.notCurrentStep");
         }
         String choiceId = ctx.formOpt("choice").orElse(null);
@@ -157,15 +136,7 @@ public final class AttemptRoutes {
             return render(ctx, course, a, null, ctx.messages().get("quiz.chooseFirst"), 400);
         }
         Branching.Choice choice = step.choice(choiceId).orElseThrow(() -> HttpError.badRequest("error.unknownOption"));
-        boolean ends = b.endings().containsKey(choice.next());
-        List<Double> scores = new java.util.ArrayList<>(answers.stream().map(Answer::score).toList());
-        scores.add(choice.weight());
-        Answer answer = new Answer(a.id(), answers.size() + 1, stepId, step.text(), "branching", b.version(),
-                choicesJson(step), List.of(choiceId), choice.text(), choice.weight(), Sql.iso(ctx.now()),
-                elapsed(a, answers, ctx.now()));
-        var outcome = new AttemptRepository.Outcome(ends ? null : choice.next(), ends ? choice.next() : null,
-                ends ? QuizGrader.mean(scores) : null);
-        attempts.record(a.learnerId(), answer, outcome, ctx.now());
+        attempts.record(a.id(), Answering.step(b, step, choice, ctx.now()));
         return afterAnswer(ctx, course, a, "#current");
     }
 
@@ -177,32 +148,5 @@ public final class AttemptRoutes {
             return page;
         }
         return Result.redirect("/courses/" + course.slug() + "/attempts/" + a.id() + anchor);
-    }
-
-    private static long elapsed(Attempt a, List<Answer> answers, Instant now) {
-        String since = answers.isEmpty() ? a.startedAt() : answers.get(answers.size() - 1).answeredAt();
-        return Math.max(0, Duration.between(Instant.parse(since), now).toMillis());
-    }
-
-    private static String text(Question q, Set<String> chosen) {
-        return q.options().stream().filter(o -> chosen.contains(o.id())).map(Option::text)
-                .collect(Collectors.joining(" | "));
-    }
-
-    private static String optionsJson(List<Option> shown) {
-        return toJson(shown.stream().map(o -> Map.of("id", o.id(), "text", o.text(), "weight", o.weight())).toList());
-    }
-
-    private static String choicesJson(Branching.Step step) {
-        return toJson(step.choices().stream().map(c -> Map.of("id", c.id(), "text", c.text(), "weight", c.weight()))
-                .toList());
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

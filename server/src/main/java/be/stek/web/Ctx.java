@@ -40,6 +40,8 @@ public final class Ctx {
     private Visitor visitor;
     private Messages messages;
     private String csrfToken;
+    /** The session token set during this request ("" after sign-out), or null when the session did not change. */
+    private String newSession;
     private Map<String, String> cookies;
 
     Ctx(HttpServletRequest req, HttpServletResponse res, Clock clock, boolean secureCookies, String clientAddress) {
@@ -211,12 +213,20 @@ public final class Ctx {
         res.addCookie(cookie);
     }
 
+    /** Signs the visitor in with a new session; the CSRF token changes with it. */
     public void setSessionCookie(String token) {
         setCookie(SESSION_COOKIE, token, -1);
+        newSession = token;
+        csrfToken = null;
+        csrfToken();
     }
 
+    /** Signs the visitor out; they get a new CSRF token for anonymous forms. */
     public void clearSessionCookie() {
         setCookie(SESSION_COOKIE, "", 0);
+        newSession = "";
+        csrfToken = Tokens.random();
+        setCookie(CSRF_COOKIE, csrfToken, -1);
     }
 
     public String sessionToken() {
@@ -227,13 +237,25 @@ public final class Ctx {
         setCookie(LANG_COOKIE, language, 365 * 24 * 3600);
     }
 
-    /** The visitor's CSRF token, created (and set as a cookie) on first use. */
+    /**
+     * The visitor's CSRF token. Signed in, it is derived from the session token, so it changes at every sign-in and a
+     * token seen before (or planted in a cookie) is worth nothing after it; the cookie then merely mirrors it.
+     * Anonymous, it is a random token kept in a cookie (double submit), which protects the sign-in and sign-up forms.
+     */
     public String csrfToken() {
         if (csrfToken == null) {
-            csrfToken = cookie(CSRF_COOKIE);
-            if (csrfToken == null || csrfToken.length() != Tokens.LENGTH) {
-                csrfToken = Tokens.random();
-                setCookie(CSRF_COOKIE, csrfToken, -1);
+            String session = newSession != null ? newSession : visitor != null ? sessionToken() : null;
+            if (session != null && !session.isEmpty()) {
+                csrfToken = Tokens.csrf(session);
+                if (!csrfToken.equals(cookie(CSRF_COOKIE))) {
+                    setCookie(CSRF_COOKIE, csrfToken, -1);
+                }
+            } else {
+                csrfToken = cookie(CSRF_COOKIE);
+                if (csrfToken == null || csrfToken.length() != Tokens.LENGTH) {
+                    csrfToken = Tokens.random();
+                    setCookie(CSRF_COOKIE, csrfToken, -1);
+                }
             }
         }
         return csrfToken;

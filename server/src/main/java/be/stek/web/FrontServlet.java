@@ -82,7 +82,7 @@ public final class FrontServlet extends HttpServlet {
             }
             throw visitor == null ? new HttpError(401, "error.signInFirst") : HttpError.forbidden("error.forbidden");
         }
-        if (match.route().csrf() && !Tokens.same(ctx.submittedCsrfToken(), ctx.cookie(Ctx.CSRF_COOKIE))) {
+        if (match.route().csrf() && !Tokens.same(ctx.submittedCsrfToken(), ctx.csrfToken())) {
             throw HttpError.forbidden("error.csrf");
         }
         write(ctx, match.route().handler().handle(ctx));

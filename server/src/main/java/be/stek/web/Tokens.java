@@ -42,6 +42,17 @@ public final class Tokens {
         }
     }
 
+    /** The CSRF token of a session: derived from its token, so it lives and dies with the session. */
+    public static String csrf(String sessionToken) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("csrf:" + sessionToken).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Compares two tokens in constant time. */
     public static boolean same(String a, String b) {
         return a != null && b != null

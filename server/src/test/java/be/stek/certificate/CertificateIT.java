@@ -6,16 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.stek.store.Sql;
 import be.stek.testing.Browser;
+import be.stek.testing.Concurrently;
 import be.stek.testing.Http;
 import be.stek.testing.TestServer;
 import be.stek.web.Role;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -190,6 +196,38 @@ class CertificateIT {
             assertTrue(signIn.headers().firstValue("Location").orElseThrow().startsWith("/login"));
             assertEquals(404, new Http(server).signIn("bo@example.be").get("/courses/bestaat-niet/certificate")
                     .statusCode());
+        }
+    }
+
+    @Test
+    void first_downloads_at_the_same_moment_issue_one_certificate_with_one_code(@TempDir Path data) throws Exception {
+        try (TestServer server = TestServer.start(data); Browser browser = new Browser(server)) {
+            server.addUser("an@example.be", "Annelies Verhaegen", Role.LEARNER);
+            browser.signIn("an@example.be", TestServer.PASSWORD);
+            ProefCourse.completeAndPass(browser);
+            Http an = new Http(server).signIn("an@example.be");
+            List<Http> tabs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tabs.add(an.twin());
+            }
+            List<Callable<byte[]>> downloads = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Http tab = tabs.get(i % tabs.size());
+                downloads.add(() -> {
+                    HttpResponse<byte[]> r = tab.client().send(HttpRequest.newBuilder(
+                            URI.create(server.url("/courses/proef/certificate"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    assertEquals(200, r.statusCode());
+                    return r.body();
+                });
+            }
+
+            List<byte[]> pdfs = Concurrently.run(8, downloads);
+
+            assertEquals(1, server.count("SELECT count(*) FROM certificate"), "one certificate");
+            String code = "Verificatiecode: " + issued(server, "an@example.be").display();
+            for (byte[] pdf : pdfs) {
+                assertTrue(CertificatePdfTest.text(pdf).contains(code), "every download shows the one code");
+            }
         }
     }
 }

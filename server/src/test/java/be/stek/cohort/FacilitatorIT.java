@@ -1,6 +1,7 @@
 package be.stek.cohort;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.stek.testing.Browser;
@@ -38,7 +39,8 @@ class FacilitatorIT {
         Browser.fill(form, "email", email);
         Browser.fill(form, "password", TestServer.PASSWORD);
         Browser.fill(form, "password2", TestServer.PASSWORD);
-        Browser.submit(form);
+        assertEquals("/login", Browser.submit(form).getUrl().getPath(), "signing in is the next step");
+        b.signIn(email, TestServer.PASSWORD);
     }
 
     static void answerDagVier(Http h, String reactie) {
@@ -110,7 +112,8 @@ class FacilitatorIT {
                 assertEquals(200, admin.get(location + page).statusCode(), "admin " + page);
             }
             long members = server.count("SELECT count(*) FROM cohort_member");
-            assertEquals(403, other.post(location + "/members", Map.of("email", "ander@example.be")).statusCode());
+            assertEquals(403, other.post("/admin" + location + "/members", Map.of("email", "ander@example.be")).statusCode());
+            assertEquals(403, trainer.post("/admin" + location + "/members", Map.of("email", "an@example.be")).statusCode());
             assertEquals(403, learner.post(location + "/codes", Map.of()).statusCode());
             assertEquals(members, server.count("SELECT count(*) FROM cohort_member"));
             assertEquals(0, server.count("SELECT count(*) FROM invitation"));
@@ -130,10 +133,42 @@ class FacilitatorIT {
             assertTrue(r.body().contains("geen geldige datum"), r.body());
             assertEquals(400, trainer.post(location + "/courses", Map.of("course", "bestaat-niet")).statusCode());
             assertEquals(400, trainer.post(location + "/codes", Map.of("days", "-3")).statusCode());
-            assertEquals(400, trainer.post(location + "/members", Map.of("email", "niemand@example.be")).statusCode());
+            server.addUser("beheer@example.be", "Beheer", Role.ADMIN);
+            Http admin = new Http(server).signIn("beheer@example.be");
+            assertEquals(400, admin.post("/admin" + location + "/members", Map.of("email", "niemand@example.be")).statusCode());
             assertEquals(404, trainer.get("/cohorts/99999").statusCode());
             assertEquals(0, server.count("SELECT count(*) FROM cohort_course"));
             assertEquals(0, server.count("SELECT count(*) FROM invitation"));
+        }
+    }
+
+    @Test
+    void a_facilitator_cannot_add_an_existing_account_and_sees_only_those_who_joined_with_an_invitation(@TempDir Path data)
+            throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            server.addUser("trainer@example.be", "Trainer", Role.FACILITATOR);
+            server.addUser("an@example.be", "An Peeters", Role.LEARNER);
+            server.addUser("bo@example.be", "Bo Maes", Role.LEARNER);
+            Http trainer = new Http(server).signIn("trainer@example.be");
+            String location = trainer.post("/cohorts", Map.of("name", "Team Zonnebloem")).headers()
+                    .firstValue("Location").orElseThrow();
+            assertFalse(trainer.get(location).body().contains("name=\"email\""), "no form to add someone by e-mail");
+
+            var existing = trainer.post(location + "/members", Map.of("email", "an@example.be"));
+            var unknown = trainer.post(location + "/members", Map.of("email", "niemand@example.be"));
+            assertEquals(404, existing.statusCode(), "the route is gone");
+            assertEquals(existing.body(), unknown.body(), "the answer does not tell which address has an account");
+            assertEquals(403, trainer.post("/admin" + location + "/members", Map.of("email", "an@example.be")).statusCode());
+
+            trainer.post(location + "/codes", Map.of());
+            new Http(server).signIn("bo@example.be").join(server.codeOf(location));
+
+            String dashboard = trainer.get(location + "/dashboard").body();
+            assertFalse(dashboard.contains("An Peeters"), "An did not join");
+            assertTrue(dashboard.contains("Bo Maes"), "Bo joined with the invitation");
+            assertFalse(trainer.get(location + "/dashboard.csv").body().contains("an@example.be"));
+            assertEquals(0, server.count("SELECT count(*) FROM cohort_member m JOIN learner l ON l.id = m.learner_id"
+                    + " WHERE l.email = 'an@example.be'"));
         }
     }
 }

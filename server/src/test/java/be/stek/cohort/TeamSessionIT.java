@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.stek.testing.Browser;
+import be.stek.testing.Concurrently;
 import be.stek.testing.Http;
 import be.stek.testing.TestServer;
 import be.stek.web.Role;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlRadioButtonInput;
@@ -23,9 +27,11 @@ class TeamSessionIT {
 
     static String cohortWithMembers(TestServer server, Http trainer) {
         String location = trainer.post("/cohorts", Map.of("name", "Team De Linde")).headers().firstValue("Location").orElseThrow();
+        trainer.post(location + "/codes", Map.of());
+        String code = server.codeOf(location);
         for (int i = 0; i < NAMES.length; i++) {
             server.addUser("lid" + i + "@example.be", NAMES[i], Role.LEARNER);
-            trainer.post(location + "/members", Map.of("email", "lid" + i + "@example.be"));
+            new Http(server).signIn("lid" + i + "@example.be").join(code);
         }
         return location;
     }
@@ -110,6 +116,36 @@ class TeamSessionIT {
             assertEquals(409, member.post(session, Map.of("option", "best")).statusCode());
             assertEquals(0, server.count("SELECT count(*) FROM team_answer"));
             assertEquals(400, trainer.post(cohort + "/sessions", Map.of("item", "proef|niets|x")).statusCode());
+        }
+    }
+
+    @Test
+    void a_member_who_answers_many_times_at_once_counts_once(@TempDir Path data) throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            server.addUser("trainer@example.be", "Trainer", Role.FACILITATOR);
+            Http trainer = new Http(server).signIn("trainer@example.be");
+            String cohort = cohortWithMembers(server, trainer);
+            String view = trainer.post(cohort + "/sessions", Map.of("item", "proef|wannes|lezing")).headers()
+                    .firstValue("Location").orElseThrow();
+            String session = "/sessions" + view.substring(view.lastIndexOf('/'));
+            Http member = new Http(server).signIn("lid0@example.be");
+            List<Http> tabs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tabs.add(member.twin());
+            }
+            String[] options = {"best", "half", "fout"};
+            List<Callable<Integer>> posts = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Http tab = tabs.get(i % tabs.size());
+                String option = options[i % options.length];
+                posts.add(() -> tab.post(session, Map.of("option", option)).statusCode());
+            }
+
+            List<Integer> statuses = Concurrently.run(8, posts);
+
+            assertTrue(statuses.stream().allMatch(s -> s == 303), statuses.toString());
+            assertEquals(1, server.count("SELECT count(*) FROM team_answer"), "one answer per member and session");
+            assertTrue(trainer.get(view).body().contains("Antwoorden: 1"), "the facilitator counts one answer");
         }
     }
 }

@@ -30,7 +30,7 @@ class AdminIT {
             assertEquals("/admin/users", users.getUrl().getPath());
             assertTrue(users.asNormalizedText().contains("Je beheerdersaccount is klaar."));
             assertEquals(1, server.count("SELECT count(*) FROM learner WHERE role = 'admin'"));
-            assertEquals(404, new Http(server).get(link).statusCode(), "the link works only once");
+            assertEquals(410, new Http(server).get(link).statusCode(), "the link works only once");
             server.restart();
             assertEquals(null, server.app().setupPath(), "no new link once an admin exists");
         }

@@ -35,9 +35,9 @@ class PackagesInDashboardsIT {
             server.addUser("jonas@example.be", "Jonas Maes", Role.LEARNER);
             Http trainer = new Http(server).signIn("trainer@example.be");
             String cohort = trainer.post("/cohorts", Map.of("name", "Vroedkunde")).headers().firstValue("Location").orElseThrow();
-            trainer.post(cohort + "/members", Map.of("email", "lotte@example.be"));
+            trainer.post(cohort + "/codes", Map.of());
 
-            Http lotte = new Http(server).signIn("lotte@example.be");
+            Http lotte = new Http(server).signIn("lotte@example.be").join(server.codeOf(cohort));
             Http jonas = new Http(server).signIn("jonas@example.be");
             commit(lotte, slug, "completed");
             commit(jonas, slug, "incomplete");

@@ -19,12 +19,27 @@ import java.util.stream.Collectors;
  */
 public final class Http {
     private final TestServer server;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient client;
 
     public Http(TestServer server) {
+        this(server, new CookieManager());
+    }
+
+    private Http(TestServer server, CookieManager cookies) {
         this.server = server;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The same visitor on connections of its own, already open (another tab, another device with the same cookies):
+     * requests sent at once from several twins reach the server at once, none delayed by opening a connection.
+     */
+    public Http twin() {
+        Http twin = new Http(server, cookies);
+        twin.get("/healthz");
+        return twin;
     }
 
     public HttpResponse<String> get(String path) {
@@ -64,6 +79,11 @@ public final class Http {
         return token;
     }
 
+    /** The underlying client, for answers that are not text (a PDF, say); it carries this visitor's cookies. */
+    public HttpClient client() {
+        return client;
+    }
+
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
@@ -73,6 +93,15 @@ public final class Http {
         HttpResponse<String> r = post("/login", Map.of("email", email, "password", TestServer.PASSWORD));
         if (r.statusCode() != 303) {
             throw new IllegalStateException("sign-in failed: " + r.statusCode());
+        }
+        return this;
+    }
+
+    /** Joins a cohort with an invitation code, as a signed-in person who opened the invitation link. */
+    public Http join(String code) {
+        HttpResponse<String> r = post("/join", Map.of("code", code));
+        if (r.statusCode() != 303) {
+            throw new IllegalStateException("joining failed: " + r.statusCode() + " " + r.body());
         }
         return this;
     }

@@ -94,6 +94,13 @@ public final class TestServer implements AutoCloseable {
         return code;
     }
 
+    /** The newest invitation code of the cohort at {@code cohortPath} ("/cohorts/7"). */
+    public String codeOf(String cohortPath) {
+        long cohort = Long.parseLong(cohortPath.substring(cohortPath.lastIndexOf('/') + 1));
+        return db().read(c -> Sql.one(c, "SELECT code FROM invitation WHERE cohort_id = ? ORDER BY created_at DESC, rowid DESC",
+                rs -> rs.getString(1), cohort)).orElseThrow();
+    }
+
     /** A single number from the database, e.g. a row count. */
     public long count(String sql, Object... params) {
         return db().read(c -> Sql.one(c, sql, rs -> rs.getLong(1), params).orElse(0L));

@@ -76,7 +76,8 @@ class AccessibilityIT {
             String cohort = t.post("/cohorts", Map.of("name", "Groep")).headers().firstValue("Location").orElseThrow();
             String session = t.post(cohort + "/sessions", Map.of("item", "proef|wannes|lezing")).headers()
                     .firstValue("Location").orElseThrow();
-            t.post(cohort + "/members", Map.of("email", "an@example.be"));
+            t.post(cohort + "/codes", Map.of());
+            new Http(server).signIn("an@example.be").join(server.codeOf(cohort));
 
             List<String> problems = new ArrayList<>();
             for (String path : List.of("/", "/login", "/signup", "/woordenlijst", "/courses/proef", "/nergens")) {

@@ -104,8 +104,6 @@ class BadInputIT {
                 "password", "kort", "password2", "kort")), 400, "minstens 10 tekens");
         assertAnswer(h.post("/signup", Map.of("code", code, "name", "Jo", "email", "jo@example.be",
                 "password", TestServer.PASSWORD, "password2", "iets anders dan dat")), 400, "niet gelijk");
-        assertAnswer(h.post("/signup", Map.of("code", code, "name", "Jo", "email", "AN@example.be",
-                "password", TestServer.PASSWORD, "password2", TestServer.PASSWORD)), 400, "bestaat al een account");
         assertEquals(learners, rows("learner"));
     }
 
