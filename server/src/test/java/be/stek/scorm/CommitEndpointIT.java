@@ -86,6 +86,29 @@ class CommitEndpointIT {
         }
     }
 
+    @Test
+    void opening_the_player_stores_nothing_until_the_sco_commits(@TempDir Path data) throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            String slug = ResumeIT.importAsAdmin(server, "resume-2004");
+            server.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
+            Http http = new Http(server).signIn("lotte@example.be");
+            String before = scormRows(server);
+            for (int i = 0; i < 3; i++) {
+                launch(http, slug);
+            }
+            assertEquals(before, scormRows(server), "opening the player (no Initialize, no commit) wrote rows");
+            assertEquals("applied", outcome(http.postRaw(launch(http, slug), body(1, "p1", "s1"), "application/json")));
+            assertEquals("1 attempt(s), 1 session(s), 0 interaction(s)", scormRows(server),
+                    "the first commit creates the attempt and its session");
+        }
+    }
+
+    private static String scormRows(TestServer server) {
+        return server.count("SELECT COUNT(*) FROM scorm_attempt") + " attempt(s), "
+                + server.count("SELECT COUNT(*) FROM scorm_session") + " session(s), "
+                + server.count("SELECT COUNT(*) FROM scorm_interaction") + " interaction(s)";
+    }
+
     /** A measurement, not a timed test: commit latency on this machine, printed for the report. */
     @Test
     void commit_latency_is_measured(@TempDir Path data) throws Exception {
