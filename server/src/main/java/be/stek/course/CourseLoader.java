@@ -190,7 +190,7 @@ public final class CourseLoader {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            problems.add(display(dir), 1, "cannot list the course folder (" + e.getMessage() + ")");
         }
         return files;
     }

@@ -40,9 +40,14 @@ final class ScormRoutes {
     }
 
     private ScormPackage pkg(Ctx ctx) {
-        ScormPackage p = packages.bySlug(ctx.param("pkg")).orElseThrow(() -> HttpError.notFound("scorm.error.noPackage"));
+        return visiblePackage(ctx, ctx.param("pkg"), "scorm.error.noPackage");
+    }
+
+    /** A package the visitor may play: archived ones only for admins. */
+    private ScormPackage visiblePackage(Ctx ctx, String slug, String missingKey) {
+        ScormPackage p = packages.bySlug(String.valueOf(slug)).orElseThrow(() -> HttpError.notFound(missingKey));
         if (p.archivedAt() != null && !ctx.user().isAdmin()) {
-            throw HttpError.notFound("scorm.error.noPackage");
+            throw HttpError.notFound(missingKey);
         }
         return p;
     }
@@ -125,8 +130,7 @@ final class ScormRoutes {
         if (stored.isPresent()) {
             return stored.get().key();
         }
-        ScormPackage p = packages.bySlug(String.valueOf(ctx.query("pkg")))
-                .orElseThrow(() -> HttpError.notFound("scorm.error.noSession"));
+        ScormPackage p = visiblePackage(ctx, ctx.query("pkg"), "scorm.error.noSession");
         Manifest.Item item = packages.item(p.id(), String.valueOf(ctx.query("item"))).filter(Manifest.Item::launchable)
                 .orElseThrow(() -> HttpError.notFound("scorm.error.noSession"));
         return new CmiStore.SessionKey(id, me, p.id(), item.id(), p.version());

@@ -70,7 +70,7 @@ class CommitEndpointIT {
     void only_the_learner_who_launched_may_commit_and_only_with_the_token(@TempDir Path data) throws Exception {
         try (TestServer server = TestServer.start(data)) {
             String slug = ResumeIT.importAsAdmin(server, "resume-2004");
-            server.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
+            long lotteId = server.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
             server.addUser("jonas@example.be", "Jonas Maes", Role.LEARNER);
             Http lotte = new Http(server).signIn("lotte@example.be");
             Http jonas = new Http(server).signIn("jonas@example.be");
@@ -82,7 +82,12 @@ class CommitEndpointIT {
             assertEquals(403, jonas.postRaw(jonasUrl, body(1, "x", "y"), "text/plain").statusCode());
             assertEquals(415, lotte.postRaw(url, "cmi=1", "application/x-www-form-urlencoded").statusCode());
             assertEquals(400, lotte.postRaw(url, "not json", "text/plain").statusCode());
-            assertEquals(0, server.count("SELECT COUNT(*) FROM scorm_session WHERE commits > 0"));
+            assertEquals(404, lotte.postRaw(url.replace("item=sco", "item=bestaat-niet"), body(1, "x", "y"),
+                    "text/plain").statusCode(), "a first commit for an item the package does not have");
+            assertEquals(403, lotte.postRaw(url.replaceAll("sessions/[^/]+/", "sessions/" + lotteId + ".zelfgemaakt/"),
+                    body(1, "x", "y"), "text/plain").statusCode(), "a session id the player did not make");
+            assertEquals(0, server.count("SELECT COUNT(*) FROM scorm_session"));
+            assertEquals(0, server.count("SELECT COUNT(*) FROM scorm_attempt"));
         }
     }
 
