@@ -72,9 +72,9 @@ public final class CourseLoader {
         }
         courses.sort(Comparator.comparingInt((Course c) -> c.meta().order()).thenComparing(Course::slug));
         Path pathsFile = coursesDir.resolve(PATHS_FILE);
+        LearningPaths pathsReader = new LearningPaths(display(pathsFile));
         List<LearningPath> paths = !Files.isRegularFile(pathsFile) ? List.of()
-                : read(pathsFile, problems).map(text -> new LearningPaths(display(pathsFile)).load(text, courses, problems))
-                        .orElse(List.of());
+                : read(pathsFile, problems).map(text -> pathsReader.load(text, courses, problems)).orElse(List.of());
         return new Loaded(courses, glossary, paths, problems);
     }
 

@@ -23,7 +23,8 @@ final class CmiStore {
     record SessionKey(String id, long learnerId, long packageId, String itemId, ScormVersion version) {
         /** True when {@code id} is a session id the player made for {@code learnerId}. */
         static boolean madeFor(String id, long learnerId) {
-            return id.startsWith(learnerId + ".") && id.length() == String.valueOf(learnerId).length() + 1 + Tokens.LENGTH;
+            String prefix = learnerId + ".";
+            return id.startsWith(prefix) && id.length() == prefix.length() + Tokens.LENGTH;
         }
     }
 

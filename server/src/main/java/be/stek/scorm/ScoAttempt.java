@@ -12,8 +12,8 @@ public record ScoAttempt(long id, long learnerId, long packageId, String itemId,
 
     /** The attempt a launch will start with its first commit: nothing stored yet. */
     static ScoAttempt notStarted(long learnerId, long packageId, String itemId, int number) {
-        return new ScoAttempt(0, learnerId, packageId, itemId, number, null, null, null, null, null, null, null, null, null,
-                null, null, null, 0, null, null, null, null);
+        return new ScoAttempt(0, learnerId, packageId, itemId, number, null, null, null, null, null, null, null, null,
+                null, null, null, null, 0, null, null, null, null);
     }
 
     /** The score between 0 and 1: scaled when the SCO gave it, else raw within min–max (0–100 by default). */

@@ -21,18 +21,20 @@ class BrokenSourcesIT {
 
     /** The fixture course, a course whose lesson has a Latin-1 "é", and one that links to a removed course. */
     static CourseTree tree(Path root) {
-        CourseTree tree = CourseTree.copyOfFixture(root)
-                .course("anker", "## Verder\nLees ook [de verdwenen les](../weg/01-les.md) en [die cursus](../weg/course.md)."
-                        + "\n\n## De kern\nDit blijft.\n");
-        byte[] latin1 = "---\ntitle: Les\nminutes: 5\n---\n## Café\nEen kop koffie.\n".getBytes(StandardCharsets.ISO_8859_1);
+        CourseTree tree = CourseTree.copyOfFixture(root).course("anker", "## Verder\nLees ook "
+                + "[de verdwenen les](../weg/01-les.md) en [die cursus](../weg/course.md).\n\n## De kern\nDit blijft.\n");
+        byte[] latin1 = "---\ntitle: Les\nminutes: 5\n---\n## Café\nEen kop koffie.\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
         tree.course("latijn", "## Kort\nTekst.\n").write("courses/latijn/01-les.md", latin1);
         return tree;
     }
 
     @Test
-    void the_server_starts_and_serves_every_course_but_the_one_with_the_bad_file(@TempDir Path root) throws Exception {
+    void the_server_starts_and_serves_every_course_but_the_one_with_the_bad_file(@TempDir Path root)
+            throws Exception {
         CourseTree tree = tree(root.resolve("site"));
-        try (TestServer server = TestServer.start(root.resolve("data"), tree.courses(), tree.media(), Clock.systemUTC())) {
+        try (TestServer server = TestServer.start(root.resolve("data"), tree.courses(), tree.media(),
+                Clock.systemUTC())) {
             Http http = new Http(server);
             String catalogue = http.get("/").body();
             assertTrue(catalogue.contains("Cursus anker") && catalogue.contains("/courses/proef"), catalogue);
