@@ -7,7 +7,7 @@
  * A beacon carries at most 64 KiB, less than 64,000 characters of suspend_data can take. So every request from
  * this page carries its own sequence number (Stek applies only newer ones), and a beacon leaves out suspend_data
  * and interactions that Stek already confirmed; when a final commit is still too big, it goes first as an ordinary
- * request. ES5, no dependencies.
+ * request. Opening the page stores nothing; the first commit creates the attempt and session. ES5, no dependencies.
  */
 (function () {
   'use strict';
@@ -149,5 +149,23 @@
       new Blob([JSON.stringify(body)], { type: 'text/plain;charset=UTF-8' }));
   });
 
-  document.getElementById('scorm-frame').src = root.getAttribute('data-src');
+  /**
+   * Opening the player stores nothing: the SCO's first commit creates the attempt. An asset never talks to the
+   * run-time and counts once opened, so for an asset this page sends that first (empty) commit when it has loaded.
+   */
+  var frame = document.getElementById('scorm-frame');
+  if (root.getAttribute('data-asset') === 'true') {
+    var reported = false;
+    frame.addEventListener('load', function () {
+      if (reported) {
+        return;
+      }
+      reported = true;
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', commitUrl, true);
+      xhr.setRequestHeader('Content-Type', 'application/json;charset=UTF-8');
+      xhr.send(JSON.stringify(numbered({ cmi: {} })));
+    });
+  }
+  frame.src = root.getAttribute('data-src');
 }());

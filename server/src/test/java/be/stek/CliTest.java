@@ -66,4 +66,20 @@ class CliTest {
         assertTrue(out.lines().anyMatch(l -> l.matches(".*kapot/01-les\\.md:\\d+: .+")), out);
         assertTrue(out.contains("0 course(s) valid"), out);
     }
+
+    @Test
+    void check_reports_a_lesson_that_is_not_utf8_and_symbolic_links_out_of_courses_and_media(@TempDir Path root)
+            throws java.io.IOException {
+        var tree = be.stek.testing.CourseTree.copyOfFixture(root.resolve("site")).course("latijn", "## Kort\nTekst.\n");
+        tree.write("courses/latijn/01-les.md", "---\ntitle: Les\nminutes: 5\n---\nCaf\u00e9\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Path secret = java.nio.file.Files.writeString(root.resolve("passwd"), "geheim");
+        tree.link("media/proef/lek.png", secret);
+        tree.link("courses/proef/lek.png", secret);
+        String out = run(1, "check", "--courses", tree.courses().toString(), "--media", tree.media().toString());
+        assertTrue(out.contains("courses/latijn/01-les.md:5: the file is not valid UTF-8"), out);
+        assertTrue(out.contains("media/proef/lek.png:1: a symbolic link to a file outside media/"), out);
+        assertTrue(out.contains("courses/proef/lek.png:1: a symbolic link to a file outside courses/"), out);
+        assertTrue(out.contains("1 course(s) valid"), "the fixture course still loads:\n" + out);
+    }
 }

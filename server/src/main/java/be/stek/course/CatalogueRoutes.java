@@ -5,8 +5,6 @@ import be.stek.web.Ctx;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +57,16 @@ public final class CatalogueRoutes {
         return Result.page("course/glossary", "glossary", catalogue.glossary());
     }
 
-    private Result showFile(Ctx ctx) throws IOException {
+    /** A media file kept in a course folder; streamed, and only when its real path stays inside that folder. */
+    private Result showFile(Ctx ctx) {
         Course course = catalogue.course(ctx.param("course"))
                 .orElseThrow(() -> HttpError.notFound("error.unknownCourse"));
         Path dir = coursesDir.resolve(course.slug()).normalize();
         Path file = dir.resolve(ctx.param("path")).normalize();
         String type = TYPES.get(Links.extension(file.toString()));
-        if (!file.startsWith(dir) || type == null || !Files.isRegularFile(file)) {
+        if (!file.startsWith(dir) || type == null) {
             throw HttpError.notFound("error.notFound");
         }
-        return new Result.Download(file.getFileName().toString(), type, Files.readAllBytes(file), true);
+        return new Result.File(dir, file, type);
     }
 }

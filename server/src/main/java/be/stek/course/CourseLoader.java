@@ -2,7 +2,6 @@ package be.stek.course;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +57,8 @@ public final class CourseLoader {
             problems.add(coursesDir.toString(), 1, "the courses folder does not exist");
             return new Loaded(List.of(), Glossary.EMPTY, List.of(), problems);
         }
+        SourceFiles.reportOutsideLinks(coursesDir, this::display, problems);
+        SourceFiles.reportOutsideLinks(mediaDir, this::display, problems);
         Glossary glossary = loadGlossary(problems);
         Links links = new Links(coursesDir, mediaDir, glossary.anchors());
         List<Course> courses = new ArrayList<>();
@@ -70,14 +71,17 @@ public final class CourseLoader {
             problems.addAll(local);
         }
         courses.sort(Comparator.comparingInt((Course c) -> c.meta().order()).thenComparing(Course::slug));
-        List<LearningPath> paths = new LearningPaths(coursesDir.resolve(PATHS_FILE), display(coursesDir.resolve(PATHS_FILE)))
-                .load(courses, problems);
+        Path pathsFile = coursesDir.resolve(PATHS_FILE);
+        LearningPaths pathsReader = new LearningPaths(display(pathsFile));
+        List<LearningPath> paths = !Files.isRegularFile(pathsFile) ? List.of()
+                : read(pathsFile, problems).map(text -> pathsReader.load(text, courses, problems)).orElse(List.of());
         return new Loaded(courses, glossary, paths, problems);
     }
 
     private List<Path> courseDirs() {
         try (Stream<Path> dirs = Files.list(coursesDir)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("course.md"))).sorted().toList();
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("course.md")) && SourceFiles.inside(coursesDir, d))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,7 +92,7 @@ public final class CourseLoader {
         if (!Files.isRegularFile(file)) {
             return Glossary.EMPTY;
         }
-        var fm = FrontMatter.split(read(file), display(file), problems);
+        var fm = read(file, problems).flatMap(text -> FrontMatter.split(text, display(file), problems));
         if (fm.isEmpty()) {
             return Glossary.EMPTY;
         }
@@ -111,7 +115,7 @@ public final class CourseLoader {
             problems.add(display(courseFile), 1, "course folder name must be lower-case letters, digits and dashes");
             return null;
         }
-        var fm = FrontMatter.split(read(courseFile), display(courseFile), problems);
+        var fm = read(courseFile, problems).flatMap(text -> FrontMatter.split(text, display(courseFile), problems));
         if (fm.isEmpty()) {
             return null;
         }
@@ -128,7 +132,7 @@ public final class CourseLoader {
             }
         });
         List<Lesson> main = lessons.stream().filter(l -> !l.appendix()).toList();
-        if (main.isEmpty()) {
+        if (main.isEmpty() && problems.isEmpty()) {
             problems.add(display(courseFile), 1, "the course has no lessons (files named like 01-name.md)");
         }
         if (!main.isEmpty() && main.stream().noneMatch(l -> l.slug().equals(CLOSING_PAGE))) {
@@ -186,7 +190,7 @@ public final class CourseLoader {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            problems.add(display(dir), 1, "cannot list the course folder (" + e.getMessage() + ")");
         }
         return files;
     }
@@ -194,7 +198,7 @@ public final class CourseLoader {
     private Lesson loadLesson(Path file, String slug, Links links, Set<String> lessonSlugs,
                               Map<String, Activity> activities, Problems problems) {
         String shown = display(file);
-        var fm = FrontMatter.split(read(file), shown, problems);
+        var fm = read(file, problems).flatMap(text -> FrontMatter.split(text, shown, problems));
         if (fm.isEmpty()) {
             return null;
         }
@@ -284,12 +288,9 @@ public final class CourseLoader {
         return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
     }
 
-    static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+    /** A source file's text; a file that is not UTF-8, unreadable or a link out of the folder is a problem. */
+    private java.util.Optional<String> read(Path file, Problems problems) {
+        return SourceFiles.read(coursesDir, file, display(file), problems);
     }
 
     /** A fingerprint of every file under the courses and media folders: it changes when any file does. */

@@ -1,7 +1,5 @@
 package be.stek.course;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,19 +9,15 @@ final class LearningPaths {
     private static final Set<String> PATH_KEYS = Set.of("id", "title", "audience", "summary", "steps");
     private static final Set<String> STEP_KEYS = Set.of("course", "lessons", "note");
 
-    private final Path file;
     private final String shown;
 
-    LearningPaths(Path file, String shown) {
-        this.file = file;
+    LearningPaths(String shown) {
         this.shown = shown;
     }
 
-    List<LearningPath> load(List<Course> courses, Problems problems) {
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        var fm = FrontMatter.split(CourseLoader.read(file), shown, problems);
+    /** Reads the paths from the text of {@code leerpaden.md}. */
+    List<LearningPath> load(String text, List<Course> courses, Problems problems) {
+        var fm = FrontMatter.split(text, shown, problems);
         if (fm.isEmpty()) {
             return List.of();
         }

@@ -24,6 +24,9 @@ record LessonBlockContext(Path path, String file, String lessonSlug, Set<String>
             problems.add(file, atLine, t.problem());
             return null;
         }
+        if (t.isPlainText()) {
+            problems.warn(file, atLine, t.warning());
+        }
         return t.url();
     }
 

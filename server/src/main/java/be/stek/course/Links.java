@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Maps the relative links authors write (the way they work when browsing the files) to the URLs Stek serves, and
- * says what is wrong when a link points nowhere.
+ * says what is wrong when a link points nowhere. A link into another course that is not there (removed, renamed) is
+ * only a warning, and the link is shown as plain text: removing one course must not take down the courses that
+ * mention it. A link to a missing file of the linking course itself is a problem of that course.
  */
 final class Links {
     static final Pattern LESSON_FILE = Pattern.compile("(\\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\\.md");
@@ -17,14 +19,23 @@ final class Links {
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
     static final String GLOSSARY_FILE = "woordenlijst.md";
 
-    /** A mapped URL, or the reason it could not be mapped. */
-    record Target(String url, String problem) {
+    /** A mapped URL, or the reason it could not be mapped, or a warning that it is shown as plain text instead. */
+    record Target(String url, String problem, String warning) {
         static Target ok(String url) {
-            return new Target(url, null);
+            return new Target(url, null, null);
         }
 
         static Target bad(String problem) {
-            return new Target(null, problem);
+            return new Target(null, problem, null);
+        }
+
+        /** Not a link (shown as its text), with a warning: the course it points into is not there. */
+        static Target plainText(String warning) {
+            return new Target(null, null, warning);
+        }
+
+        boolean isPlainText() {
+            return warning != null;
         }
     }
 
@@ -52,13 +63,13 @@ final class Links {
         Path target = url.startsWith("/media/")
                 ? mediaDir.resolve(path.substring("/media/".length())).normalize()
                 : from.toAbsolutePath().getParent().resolve(path).normalize();
-        return map(target, fragment, url);
+        return map(from, target, fragment, url);
     }
 
     /** Maps an image or other media reference: it must be a media file that exists. */
     Target media(Path from, String url) {
         Target t = link(from, url);
-        if (t.problem() != null || SCHEME.matcher(url).matches()) {
+        if (t.problem() != null || t.isPlainText() || SCHEME.matcher(url).matches()) {
             return t;
         }
         if (!t.url().startsWith("/media/") && !t.url().contains("/files/")) {
@@ -67,7 +78,7 @@ final class Links {
         return t;
     }
 
-    private Target map(Path target, String fragment, String original) {
+    private Target map(Path from, Path target, String fragment, String original) {
         if (target.startsWith(mediaDir)) {
             return existingFile(target, original, "/media/" + slashes(mediaDir.relativize(target)));
         }
@@ -88,7 +99,13 @@ final class Links {
         String course = rel.getName(0).toString();
         String file = rel.subpath(1, rel.getNameCount()).toString();
         if (!Files.isRegularFile(target)) {
-            return Target.bad("`" + original + "` does not exist");
+            return course.equals(courseOf(from)) ? Target.bad("`" + original + "` does not exist")
+                    : Target.plainText("`" + original + "` does not exist (course `" + course + "` was removed or "
+                    + "renamed?): the link is shown as plain text");
+        }
+        if (!SourceFiles.inside(coursesDir, target)) {
+            return Target.bad("`" + original + "` is a symbolic link to a file outside courses/, which Stek does not"
+                    + " serve");
         }
         if (file.equals("course.md")) {
             return Target.ok("/courses/" + course + fragment);
@@ -103,14 +120,28 @@ final class Links {
         return Target.bad("`" + original + "` is neither a lesson, a course nor a media file");
     }
 
-    private static Target existingFile(Path target, String original, String url) {
+    private Target existingFile(Path target, String original, String url) {
         if (!Files.isRegularFile(target)) {
             return Target.bad("`" + original + "` does not exist");
+        }
+        if (!SourceFiles.inside(mediaDir, target)) {
+            return Target.bad("`" + original + "` is a symbolic link to a file outside media/, which Stek does not"
+                    + " serve");
         }
         if (!MEDIA_EXTENSIONS.contains(extension(target.toString()))) {
             return Target.bad("`" + original + "` is not a kind of media Stek serves");
         }
         return Target.ok(url);
+    }
+
+    /** The course folder a file lies in, or "" for files at the top of the courses folder. */
+    private String courseOf(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (!abs.startsWith(coursesDir)) {
+            return "";
+        }
+        Path rel = coursesDir.relativize(abs);
+        return rel.getNameCount() < 2 ? "" : rel.getName(0).toString();
     }
 
     static String extension(String name) {

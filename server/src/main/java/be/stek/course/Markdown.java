@@ -60,16 +60,21 @@ final class Markdown {
         void problem(Node node, String message) {
             problems.add(displayName, firstLine + node.getStartLineNumber(), message);
         }
+
+        void warn(Node node, String message) {
+            problems.warn(displayName, firstLine + node.getStartLineNumber(), message);
+        }
     }
 
     Rendered render(String body, Source source, boolean pageLevel) {
         Document doc = parser.parse(body);
         List<Block> blocks = new ArrayList<>();
+        List<Node> plain = new ArrayList<>();
         for (Node node : doc.getDescendants()) {
             if (node instanceof Image image) {
-                checkImage(image, source);
+                checkImage(image, source, plain);
             } else if (node instanceof Link link) {
-                mapLink(link, source);
+                mapLink(link, source, plain);
             } else if (node instanceof Heading h && h.getLevel() == 1 && pageLevel) {
                 source.problem(h, "use `##` and lower: the title in the header is the page's only top heading");
             } else if (node instanceof FencedCodeBlock code && activityKinds.contains(code.getInfo().toString().trim())) {
@@ -80,7 +85,19 @@ final class Markdown {
                         source.firstLine() + code.getStartLineNumber() + 1, code.getStartOffset()));
             }
         }
+        plain.forEach(Markdown::unwrap);
         return new Rendered(renderer.render(doc), blocks);
+    }
+
+    /** Replaces a link or image by its text (for an image, its alt text). */
+    private static void unwrap(Node node) {
+        Node child = node.getFirstChild();
+        while (child != null) {
+            Node next = child.getNext();
+            node.insertBefore(child);
+            child = next;
+        }
+        node.unlink();
     }
 
     /** Renders a short text without its paragraph wrapper (for option texts). */
@@ -92,22 +109,28 @@ final class Markdown {
         return html;
     }
 
-    private static void mapLink(Link link, Source source) {
+    private static void mapLink(Link link, Source source, List<Node> plain) {
         Links.Target t = source.links().link(source.path(), link.getUrl().toString());
         if (t.problem() != null) {
             source.problem(link, t.problem());
+        } else if (t.isPlainText()) {
+            source.warn(link, t.warning());
+            plain.add(link);
         } else {
             link.setUrl(BasedSequence.of(t.url()));
         }
     }
 
-    private static void checkImage(Image image, Source source) {
+    private static void checkImage(Image image, Source source, List<Node> plain) {
         if (image.getText().isBlank()) {
             source.problem(image, "image `" + image.getUrl() + "` needs an alt text: ![what it shows](...)");
         }
         Links.Target t = source.links().media(source.path(), image.getUrl().toString());
         if (t.problem() != null) {
             source.problem(image, t.problem());
+        } else if (t.isPlainText()) {
+            source.warn(image, t.warning());
+            plain.add(image);
         } else {
             image.setUrl(BasedSequence.of(t.url()));
         }

@@ -4,6 +4,7 @@ import be.stek.web.Access;
 import be.stek.web.Ctx;
 import be.stek.web.HttpError;
 import be.stek.web.Messages;
+import be.stek.web.RedirectTarget;
 import be.stek.web.Result;
 import be.stek.web.Router;
 import java.util.Map;
@@ -187,12 +188,8 @@ public final class AccountRoutes {
         return Result.redirect(back == null ? "/" : back);
     }
 
-    /** A path on this site (starting with one slash), or null: never redirect to another site. */
+    /** A path on this site, or null: never redirect to another site. */
     static String localPath(String path) {
-        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.contains("\\")
-                || path.contains("\r") || path.contains("\n")) {
-            return null;
-        }
-        return path;
+        return RedirectTarget.sameSite(path).orElse(null);
     }
 }

@@ -16,13 +16,39 @@ import java.util.Optional;
  * terminates without {@code suspend}; the next launch starts a new one. 1.2 keeps one attempt.
  */
 final class CmiStore {
-    /** What the player needs to start a SCO. */
-    record Launch(String sessionId, ScoAttempt attempt, String entry) {
+    /**
+     * Which launch a commit belongs to: the session id the player page was given, and the learner, package and item
+     * it was opened for. The id starts with the learner's id, so that only that learner can create the session.
+     */
+    record SessionKey(String id, long learnerId, long packageId, String itemId, ScormVersion version) {
+        /** True when {@code id} is a session id the player made for {@code learnerId}. */
+        static boolean madeFor(String id, long learnerId) {
+            String prefix = learnerId + ".";
+            return id.startsWith(prefix) && id.length() == prefix.length() + Tokens.LENGTH;
+        }
     }
 
-    /** A session with what a commit needs to know about it. */
-    record SessionInfo(String id, long learnerId, long attemptId, ScormVersion version, Manifest.LaunchValues values,
-                       long lastSequence, int interactionBase, boolean closed) {
+    /** What the player needs to start a SCO: nothing of it is stored until the SCO's first commit. */
+    record Launch(SessionKey key, ScoAttempt attempt, String entry) {
+        String sessionId() {
+            return key.id();
+        }
+    }
+
+    /** A stored session with what a commit needs to know about it. */
+    record SessionInfo(SessionKey key, long attemptId, Manifest.LaunchValues values, long lastSequence,
+                       int interactionBase, boolean closed) {
+        String id() {
+            return key.id();
+        }
+
+        long learnerId() {
+            return key.learnerId();
+        }
+
+        ScormVersion version() {
+            return key.version();
+        }
     }
 
     /** What became of a commit. */
@@ -34,22 +60,35 @@ final class CmiStore {
         this.db = db;
     }
 
-    Launch launch(long learnerId, ScormPackage pkg, String itemId, Instant now) {
-        return db.write(c -> {
-            ScoAttempt a = current(c, learnerId, pkg.id(), itemId).filter(x -> x.endedAt() == null)
-                    .orElseGet(() -> start(c, learnerId, pkg.id(), itemId, now));
-            boolean fresh = Sql.one(c, "SELECT COUNT(*) FROM scorm_session WHERE attempt_id = ? AND commits > 0",
-                    rs -> rs.getInt(1), a.id()).orElse(0) == 0;
-            String entry = fresh ? "ab-initio" : "suspend".equals(a.exit()) ? "resume" : "";
-            int base = pkg.version() == ScormVersion.SCORM_12 ? Sql.one(c,
-                    "SELECT COALESCE(MAX(position) + 1, 0) FROM scorm_interaction WHERE attempt_id = ?",
-                    rs -> rs.getInt(1), a.id()).orElse(0) : 0;
-            String session = Tokens.random();
-            Sql.update(c, """
-                    INSERT INTO scorm_session (id, attempt_id, learner_id, interaction_base, started_at)
-                    VALUES (?, ?, ?, ?, ?)""", session, a.id(), learnerId, base, now);
-            return new Launch(session, a, entry);
+    /**
+     * Prepares a launch without writing anything: the attempt the SCO will continue (or an empty one when it will
+     * start a new attempt), its entry, and a fresh session id. Opening the player stores nothing; the first commit
+     * creates the session and, if needed, the attempt ({@link #commit}).
+     */
+    Launch launch(long learnerId, ScormPackage pkg, String itemId) {
+        return db.read(c -> {
+            ScoAttempt open = current(c, learnerId, pkg.id(), itemId).filter(x -> x.endedAt() == null).orElse(null);
+            boolean fresh = open == null || Sql.one(c,
+                    "SELECT COUNT(*) FROM scorm_session WHERE attempt_id = ? AND commits > 0",
+                    rs -> rs.getInt(1), open.id()).orElse(0) == 0;
+            String entry = fresh ? "ab-initio" : "suspend".equals(open.exit()) ? "resume" : "";
+            ScoAttempt attempt = open != null ? open : ScoAttempt.notStarted(learnerId, pkg.id(), itemId,
+                    nextNumber(c, learnerId, pkg.id(), itemId));
+            var key = new SessionKey(learnerId + "." + Tokens.random(), learnerId, pkg.id(), itemId, pkg.version());
+            return new Launch(key, attempt, entry);
         });
+    }
+
+    /** Creates the session of a launch at its first commit: on the learner's open attempt, or a new one. */
+    private static void openSession(Connection c, SessionKey key, Instant now) throws SQLException {
+        ScoAttempt a = current(c, key.learnerId(), key.packageId(), key.itemId()).filter(x -> x.endedAt() == null)
+                .orElseGet(() -> start(c, key.learnerId(), key.packageId(), key.itemId(), now));
+        int base = key.version() == ScormVersion.SCORM_12 ? Sql.one(c,
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM scorm_interaction WHERE attempt_id = ?",
+                rs -> rs.getInt(1), a.id()).orElse(0) : 0;
+        Sql.update(c, """
+                INSERT INTO scorm_session (id, attempt_id, learner_id, interaction_base, started_at)
+                VALUES (?, ?, ?, ?, ?)""", key.id(), a.id(), key.learnerId(), base, now);
     }
 
     /** Ends the learner's open attempt so that the next launch starts afresh ("start over"). */
@@ -61,10 +100,7 @@ final class CmiStore {
 
     private static ScoAttempt start(Connection c, long learnerId, long pkg, String item, Instant now) {
         try {
-            int number = Sql.one(c, """
-                    SELECT COALESCE(MAX(number), 0) + 1 FROM scorm_attempt
-                    WHERE learner_id = ? AND package_id = ? AND item_id = ?""", rs -> rs.getInt(1), learnerId, pkg,
-                    item).orElse(1);
+            int number = nextNumber(c, learnerId, pkg, item);
             long id = Sql.insert(c, """
                     INSERT INTO scorm_attempt (learner_id, package_id, item_id, number, started_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?)""", learnerId, pkg, item, number, now, now);
@@ -74,23 +110,40 @@ final class CmiStore {
         }
     }
 
+    private static int nextNumber(Connection c, long learnerId, long pkg, String item) throws SQLException {
+        return Sql.one(c, """
+                SELECT COALESCE(MAX(number), 0) + 1 FROM scorm_attempt
+                WHERE learner_id = ? AND package_id = ? AND item_id = ?""", rs -> rs.getInt(1), learnerId, pkg, item)
+                .orElse(1);
+    }
+
     Optional<SessionInfo> session(String sessionId) {
-        return db.read(c -> Sql.one(c, """
+        return db.read(c -> session(c, sessionId));
+    }
+
+    private static Optional<SessionInfo> session(Connection c, String sessionId) throws SQLException {
+        return Sql.one(c, """
                 SELECT s.*, p.version, i.* FROM scorm_session s JOIN scorm_attempt a ON a.id = s.attempt_id
                 JOIN scorm_package p ON p.id = a.package_id
                 JOIN scorm_item i ON i.package_id = a.package_id AND i.item_id = a.item_id WHERE s.id = ?""",
-                CmiStore::session, sessionId));
+                CmiStore::session, sessionId);
     }
 
-    /** Applies a commit in one transaction; a resent, late or post-terminate commit is acknowledged, not applied. */
-    Outcome commit(SessionInfo s, CommitParser.Commit commit, boolean last, Instant now) {
+    /**
+     * Applies a commit in one transaction, creating the launch's session (and attempt) first when this is its first
+     * commit; a resent, late or post-terminate commit is acknowledged, not applied.
+     */
+    Outcome commit(SessionKey key, CommitParser.Commit commit, boolean last, Instant now) {
         return db.write(c -> {
-            var fresh = Sql.one(c, "SELECT last_sequence, closed_at FROM scorm_session WHERE id = ?",
-                    rs -> new long[] {rs.getLong(1), rs.getString(2) == null ? 0 : 1}, s.id()).orElseThrow();
-            if (fresh[1] == 1) {
+            Optional<SessionInfo> known = session(c, key.id());
+            if (known.isEmpty()) {
+                openSession(c, key, now);
+            }
+            SessionInfo s = known.isPresent() ? known.get() : session(c, key.id()).orElseThrow();
+            if (s.closed()) {
                 return Outcome.CLOSED;
             }
-            if (commit.sequence() != null && commit.sequence() <= fresh[0]) {
+            if (commit.sequence() != null && commit.sequence() <= s.lastSequence()) {
                 return Outcome.DUPLICATE;
             }
             ScoAttempt before = Sql.one(c, "SELECT * FROM scorm_attempt WHERE id = ?", CmiStore::attempt,
@@ -141,8 +194,9 @@ final class CmiStore {
         var values = new Manifest.LaunchValues(Sql.doubleOrNull(rs, "mastery_score"),
                 Sql.doubleOrNull(rs, "scaled_passing_score"), Sql.doubleOrNull(rs, "completion_threshold"),
                 rs.getString("launch_data"), rs.getString("max_time_allowed"), rs.getString("time_limit_action"));
-        return new SessionInfo(rs.getString("id"), rs.getLong("learner_id"), rs.getLong("attempt_id"),
-                ScormVersion.of(rs.getString("version")), values, rs.getLong("last_sequence"),
+        var key = new SessionKey(rs.getString("id"), rs.getLong("learner_id"), rs.getLong("package_id"),
+                rs.getString("item_id"), ScormVersion.of(rs.getString("version")));
+        return new SessionInfo(key, rs.getLong("attempt_id"), values, rs.getLong("last_sequence"),
                 rs.getInt("interaction_base"), rs.getString("closed_at") != null);
     }
 }

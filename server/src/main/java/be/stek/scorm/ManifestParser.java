@@ -10,6 +10,10 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -27,6 +31,8 @@ final class ManifestParser {
     static final String ADLCP_2004 = "http://www.adlnet.org/xsd/adlcp_v1p3";
     static final String IMSSS = "http://www.imsglobal.org/xsd/imsss";
     private static final String XML_NS = XMLConstants.XML_NS_URI;
+    /** Deepest element nesting accepted; real manifests stay far below (LOM metadata and nested items included). */
+    static final int MAX_DEPTH = 64;
 
     private ManifestParser() {
     }
@@ -62,6 +68,7 @@ final class ManifestParser {
     }
 
     private static Document document(byte[] xml) throws ImportRefused {
+        checkDepth(xml);
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
@@ -76,6 +83,31 @@ final class ManifestParser {
             throw new ImportRefused("scorm.refused.brokenXml", firstLine(e.getMessage()));
         } catch (ParserConfigurationException | IOException e) {
             throw new IllegalStateException("XML parser: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a manifest nested deeper than {@link #MAX_DEPTH}, in one streaming pass before the document is built:
+     * deep nesting made the recursive walks over the tree overflow the stack. XML this pass cannot read is left to the
+     * document parser, which says what is wrong with it.
+     */
+    private static void checkDepth(byte[] xml) throws ImportRefused {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try {
+            XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+            int depth = 0;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.START_ELEMENT && ++depth > MAX_DEPTH) {
+                    throw new ImportRefused("scorm.refused.tooDeep", MAX_DEPTH);
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                }
+            }
+        } catch (XMLStreamException e) {
+            // not well-formed: the document parser reports it
         }
     }
 

@@ -24,9 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports an uploaded SCORM zip: checks every entry name and size, finds and parses the manifest at the root,
- * checks that every launch file exists, unpacks into a staging folder, moves it into place and records the package.
- * Any refusal or failure removes what was unpacked: a package is imported whole or not at all.
+ * Imports an uploaded SCORM zip: checks every entry name and declared size, finds and parses the manifest at the
+ * root, checks that every launch file exists, unpacks into a staging folder while counting the bytes really written
+ * ({@link UnpackBudget}: the declared sizes may lie), moves it into place and records the package. Any refusal or
+ * failure removes what was unpacked: a package is imported whole or not at all.
  */
 final class PackageImporter {
     private static final Logger log = LoggerFactory.getLogger(PackageImporter.class);
@@ -52,7 +53,7 @@ final class PackageImporter {
             Manifest manifest = ManifestParser.parse(readManifest(zf, names));
             checkLaunchFiles(manifest, names);
             String key = Tokens.random();
-            Path dir = unpack(zf, key);
+            Path dir = unpack(zf, key, new UnpackBudget(limits, size(zip)));
             try {
                 ScormPackage pkg = packages.insert(manifest, uniqueSlug(manifest.title()), key, names.size(),
                         folderSize(dir), importedBy, now);
@@ -150,16 +151,15 @@ final class PackageImporter {
         }
     }
 
-    /** Unpacks into a staging folder, counting real bytes, then moves it into place. */
-    private Path unpack(ZipFile zf, String key) throws ImportRefused, IOException {
+    /** Unpacks into a staging folder, counting the real bytes against the budget, then moves it into place. */
+    private Path unpack(ZipFile zf, String key, UnpackBudget budget) throws ImportRefused, IOException {
         Path staging = Files.createDirectories(root.resolve(".staging-" + key));
         try {
-            long written = 0;
             Enumeration<? extends ZipEntry> entries = zf.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
                 if (!e.isDirectory()) {
-                    written += extract(zf, e, staging, limits.maxUnpacked() - written);
+                    extract(zf, e, staging, budget);
                 }
             }
             return Files.move(staging, root.resolve(key), StandardCopyOption.ATOMIC_MOVE);
@@ -169,7 +169,8 @@ final class PackageImporter {
         }
     }
 
-    private static long extract(ZipFile zf, ZipEntry e, Path staging, long budget) throws ImportRefused, IOException {
+    private static void extract(ZipFile zf, ZipEntry e, Path staging, UnpackBudget budget)
+            throws ImportRefused, IOException {
         Path target = staging.resolve(safeName(e.getName())).normalize();
         if (!target.startsWith(staging)) {
             throw new ImportRefused("scorm.refused.unsafePath", e.getName());
@@ -180,15 +181,12 @@ final class PackageImporter {
         try (InputStream in = zf.getInputStream(e); OutputStream out = Files.newOutputStream(target)) {
             for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
                 n += r;
-                if (n > budget) {
-                    throw new ImportRefused("scorm.refused.bomb");
-                }
+                budget.add(e, n, r);
                 out.write(buffer, 0, r);
             }
         } catch (ZipException z) {
             throw new ImportRefused("scorm.refused.notAZip");
         }
-        return n;
     }
 
     private String uniqueSlug(String title) {

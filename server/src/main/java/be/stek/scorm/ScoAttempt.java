@@ -10,6 +10,12 @@ public record ScoAttempt(long id, long learnerId, long packageId, String itemId,
                          String suspendData, String exit, double totalSeconds, String cmi, String startedAt,
                          String updatedAt, String endedAt) {
 
+    /** The attempt a launch will start with its first commit: nothing stored yet. */
+    static ScoAttempt notStarted(long learnerId, long packageId, String itemId, int number) {
+        return new ScoAttempt(0, learnerId, packageId, itemId, number, null, null, null, null, null, null, null, null,
+                null, null, null, null, 0, null, null, null, null);
+    }
+
     /** The score between 0 and 1: scaled when the SCO gave it, else raw within min–max (0–100 by default). */
     public Double normalizedScore() {
         if (scoreScaled != null) {

@@ -6,6 +6,8 @@ import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
 import be.stek.web.Visitor;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -38,9 +40,14 @@ final class ScormRoutes {
     }
 
     private ScormPackage pkg(Ctx ctx) {
-        ScormPackage p = packages.bySlug(ctx.param("pkg")).orElseThrow(() -> HttpError.notFound("scorm.error.noPackage"));
+        return visiblePackage(ctx, ctx.param("pkg"), "scorm.error.noPackage");
+    }
+
+    /** A package the visitor may play: archived ones only for admins. */
+    private ScormPackage visiblePackage(Ctx ctx, String slug, String missingKey) {
+        ScormPackage p = packages.bySlug(String.valueOf(slug)).orElseThrow(() -> HttpError.notFound(missingKey));
         if (p.archivedAt() != null && !ctx.user().isAdmin()) {
-            throw HttpError.notFound("scorm.error.noPackage");
+            throw HttpError.notFound(missingKey);
         }
         return p;
     }
@@ -67,13 +74,14 @@ final class ScormRoutes {
         ScormPackage p = pkg(ctx);
         Manifest.Item item = item(ctx, p);
         Visitor v = ctx.user();
-        CmiStore.Launch launch = cmi.launch(v.id(), p, item.id(), ctx.now());
+        CmiStore.Launch launch = cmi.launch(v.id(), p, item.id());
         String seed = Seed.build(p.version(), launch, String.valueOf(v.id()), lastFirst(v.name()), item.values())
                 .toString();
         List<Toc> toc = Toc.of(p, packages.items(p.id()), cmi.attempts(v.id(), p.id()));
         return Result.page("scorm/player", "pkg", p, "item", item, "toc", toc, "seed", seed,
                 "src", p.contentUrl() + item.launch(), "entry", launch.entry(), "playUrl", Toc.playUrl(p, item),
-                "commitUrl", "/api/scorm/sessions/" + launch.sessionId() + "/commit?_csrf=" + ctx.csrfToken(),
+                "commitUrl", "/api/scorm/sessions/" + launch.sessionId() + "/commit?_csrf=" + ctx.csrfToken() + "&pkg="
+                        + p.slug() + "&item=" + URLEncoder.encode(item.id(), StandardCharsets.UTF_8),
                 "previous", Toc.neighbour(toc, item, -1).orElse(null), "next", Toc.neighbour(toc, item, 1).orElse(null));
     }
 
@@ -85,11 +93,7 @@ final class ScormRoutes {
     }
 
     private Result submitCommit(Ctx ctx) throws java.io.IOException {
-        CmiStore.SessionInfo s = cmi.session(ctx.param("session"))
-                .orElseThrow(() -> HttpError.notFound("scorm.error.noSession"));
-        if (s.learnerId() != ctx.user().id()) {
-            throw HttpError.forbidden("scorm.error.notYourSession");
-        }
+        CmiStore.SessionKey s = sessionKey(ctx);
         String type = ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         if (!type.startsWith("application/json") && !type.startsWith("text/plain")) {
             throw new HttpError(415, "scorm.error.commitType");
@@ -111,8 +115,29 @@ final class ScormRoutes {
         return Result.json(Map.of("result", true, "errorCode", 0, "outcome", outcome.name().toLowerCase()));
     }
 
+    /**
+     * The session a commit belongs to: one stored at an earlier commit, or, at the first commit of a launch, the
+     * launch the player page named ({@code pkg} and {@code item} in the URL). Only the learner the page was made for
+     * may commit to it: the session id starts with their id.
+     */
+    private CmiStore.SessionKey sessionKey(Ctx ctx) {
+        String id = ctx.param("session");
+        long me = ctx.user().id();
+        var stored = cmi.session(id);
+        if (stored.isPresent() ? stored.get().learnerId() != me : !CmiStore.SessionKey.madeFor(id, me)) {
+            throw HttpError.forbidden("scorm.error.notYourSession");
+        }
+        if (stored.isPresent()) {
+            return stored.get().key();
+        }
+        ScormPackage p = visiblePackage(ctx, ctx.query("pkg"), "scorm.error.noSession");
+        Manifest.Item item = packages.item(p.id(), String.valueOf(ctx.query("item"))).filter(Manifest.Item::launchable)
+                .orElseThrow(() -> HttpError.notFound("scorm.error.noSession"));
+        return new CmiStore.SessionKey(id, me, p.id(), item.id(), p.version());
+    }
+
     /** A commit Stek does not store: the SCO's Commit returns false with a general commit failure. */
-    private static Result refusal(Ctx ctx, CmiStore.SessionInfo s, String key, int status) {
+    private static Result refusal(Ctx ctx, CmiStore.SessionKey s, String key, int status) {
         int code = s.version() == ScormVersion.SCORM_12 ? 101 : 391;
         return new Result.Json(Map.of("result", false, "errorCode", code, "error", ctx.messages().get(key,
                 MAX_SUSPEND_DATA)), status);

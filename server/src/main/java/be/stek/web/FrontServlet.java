@@ -30,6 +30,7 @@ public final class FrontServlet extends HttpServlet {
     private final transient Clock clock;
     private final boolean secureCookies;
     private final transient ClientAddress clientAddress;
+    private final transient FileSender files = new FileSender();
 
     public FrontServlet(Router router, Templates templates, SessionLookup sessions, Clock clock, boolean secureCookies,
                         ClientAddress clientAddress) {
@@ -55,7 +56,7 @@ public final class FrontServlet extends HttpServlet {
         } catch (BadMessageException e) {
             int status = e.getCode() == 413 || isFormTooLarge(e) ? 413 : 400;
             writeError(ctx, status, ctx.messages().get(status == 413 ? "error.tooLarge" : "error.malformed"));
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError e) {
             if (isFormTooLarge(e)) {
                 writeError(ctx, 413, ctx.messages().get("error.tooLarge"));
                 return;
@@ -146,7 +147,10 @@ public final class FrontServlet extends HttpServlet {
             if (r.flashKey() != null) {
                 ctx.setCookie(Ctx.FLASH_COOKIE, r.flashKey(), -1);
             }
-            res.setHeader("Location", r.location());
+            res.setHeader("Location", RedirectTarget.sameSite(r.location()).orElseGet(() -> {
+                log.warn("refused to redirect {} {} off-site", ctx.request().getMethod(), ctx.path());
+                return "/";
+            }));
             res.setStatus(303);
         } else if (result instanceof Result.Json json) {
             writeJson(res, json.status(), json.body());
@@ -157,6 +161,8 @@ public final class FrontServlet extends HttpServlet {
             res.setHeader("Cache-Control", "no-store");
             res.setContentLength(d.bytes().length);
             res.getOutputStream().write(d.bytes());
+        } else if (result instanceof Result.File f) {
+            files.send(ctx.request(), f);
         }
     }
 

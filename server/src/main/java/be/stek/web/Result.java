@@ -21,6 +21,13 @@ public sealed interface Result {
     record Download(String filename, String contentType, byte[] bytes, boolean inline) implements Result {
     }
 
+    /**
+     * A file from a folder, streamed with ranges and cache validators; not found when its real path leaves
+     * {@code folder} (a symbolic link to somewhere else, for example).
+     */
+    record File(java.nio.file.Path folder, java.nio.file.Path file, String contentType) implements Result {
+    }
+
     /** Builds a page from key/value pairs: {@code page("course/show", "course", c, "lessons", l)}. */
     static Page page(String template, Object... keyValues) {
         return new Page(template, model(keyValues), 200);

@@ -1,13 +1,11 @@
 package be.stek.web;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.MultipartConfigElement;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -26,7 +24,9 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Assembles the Jetty server: the front servlet for pages, resource servlets for static files and media, and the
+ * Assembles the Jetty server: the front servlet for pages, resource servlets for static files and media (streamed,
+ * with ranges, ETag and Last-Modified; symbolic links that leave their folder are not followed), security headers
+ * around everything (no {@code Server} header: it only told attackers Jetty's version), and the
  * limits that keep one client from taking the server down, set once at the edge:
  * <ul>
  * <li>every body is counted in bytes, chunked too ({@link SizeLimitHandler}: the largest upload);</li>
@@ -79,7 +79,10 @@ public final class WebServer {
         ServletContextHandler context = new ServletContextHandler("/");
         context.setMaxFormContentSize(MAX_FORM);
         context.setMaxFormKeys(MAX_FORM_FIELDS);
-        context.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowCauses(false);
+        context.setErrorHandler(errors);
         context.addServlet(resources("static", resource("/static/")), "/static/*");
         context.addServlet(resources("media", mediaDir.toAbsolutePath().toUri().toString()), "/media/*");
         ServletHolder frontHolder = new ServletHolder("front", front);
@@ -108,7 +111,8 @@ public final class WebServer {
         bodies.setRejectStatusCode(503);
         SizeLimitHandler sizes = new SizeLimitHandler(MAX_UPLOAD + MAX_FORM, -1);
         sizes.setHandler(bodies);
-        server.setHandler(sizes);
+        server.setHandler(new SecurityHeaders(sizes));
+        server.setErrorHandler(SecurityHeaders.errorHandler());
         return server;
     }
 

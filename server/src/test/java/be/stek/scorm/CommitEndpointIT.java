@@ -70,7 +70,7 @@ class CommitEndpointIT {
     void only_the_learner_who_launched_may_commit_and_only_with_the_token(@TempDir Path data) throws Exception {
         try (TestServer server = TestServer.start(data)) {
             String slug = ResumeIT.importAsAdmin(server, "resume-2004");
-            server.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
+            long lotteId = server.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
             server.addUser("jonas@example.be", "Jonas Maes", Role.LEARNER);
             Http lotte = new Http(server).signIn("lotte@example.be");
             Http jonas = new Http(server).signIn("jonas@example.be");
@@ -82,8 +82,36 @@ class CommitEndpointIT {
             assertEquals(403, jonas.postRaw(jonasUrl, body(1, "x", "y"), "text/plain").statusCode());
             assertEquals(415, lotte.postRaw(url, "cmi=1", "application/x-www-form-urlencoded").statusCode());
             assertEquals(400, lotte.postRaw(url, "not json", "text/plain").statusCode());
-            assertEquals(0, server.count("SELECT COUNT(*) FROM scorm_session WHERE commits > 0"));
+            assertEquals(404, lotte.postRaw(url.replace("item=sco", "item=bestaat-niet"), body(1, "x", "y"),
+                    "text/plain").statusCode(), "a first commit for an item the package does not have");
+            assertEquals(403, lotte.postRaw(url.replaceAll("sessions/[^/]+/", "sessions/" + lotteId + ".zelfgemaakt/"),
+                    body(1, "x", "y"), "text/plain").statusCode(), "a session id the player did not make");
+            assertEquals(0, server.count("SELECT COUNT(*) FROM scorm_session"));
+            assertEquals(0, server.count("SELECT COUNT(*) FROM scorm_attempt"));
         }
+    }
+
+    @Test
+    void opening_the_player_stores_nothing_until_the_sco_commits(@TempDir Path data) throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            String slug = ResumeIT.importAsAdmin(server, "resume-2004");
+            server.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
+            Http http = new Http(server).signIn("lotte@example.be");
+            String before = scormRows(server);
+            for (int i = 0; i < 3; i++) {
+                launch(http, slug);
+            }
+            assertEquals(before, scormRows(server), "opening the player (no Initialize, no commit) wrote rows");
+            assertEquals("applied", outcome(http.postRaw(launch(http, slug), body(1, "p1", "s1"), "application/json")));
+            assertEquals("1 attempt(s), 1 session(s), 0 interaction(s)", scormRows(server),
+                    "the first commit creates the attempt and its session");
+        }
+    }
+
+    private static String scormRows(TestServer server) {
+        return server.count("SELECT COUNT(*) FROM scorm_attempt") + " attempt(s), "
+                + server.count("SELECT COUNT(*) FROM scorm_session") + " session(s), "
+                + server.count("SELECT COUNT(*) FROM scorm_interaction") + " interaction(s)";
     }
 
     /** A measurement, not a timed test: commit latency on this machine, printed for the report. */

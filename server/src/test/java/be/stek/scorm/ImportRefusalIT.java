@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad packages are refused through the admin's import form, each with its own message, and leave nothing behind:
- * no package row, no unpacked folder, no staging folder, no upload copy. Good packages import; learners cannot.
+ * no package row, no unpacked folder, no staging folder, no upload copy. That includes a zip that lies about its
+ * sizes (refused by the bytes really unpacked) and a manifest nested 10,000 deep (a 400 with a message, not a 500).
+ * Good packages import; learners cannot.
  */
 class ImportRefusalIT {
 
@@ -115,6 +117,13 @@ class ImportRefusalIT {
         bad.put("missing-launch-file", new Bad(without(good, "sco/index.html"), "scorm.refused.missingLaunch",
                 "Hervatten", "sco/index.html"));
         bad.put("not-a-zip", new Bad("just some text".getBytes(StandardCharsets.UTF_8), "scorm.refused.notAZip"));
+        Map<String, byte[]> padded = new LinkedHashMap<>(good);
+        padded.put("sco/padding.bin", new byte[20 * 1024 * 1024]);
+        bad.put("lying-sizes", new Bad(TestPackages.lyingAboutSize(padded, "sco/padding.bin", 1024),
+                "scorm.refused.lyingSizes", "sco/padding.bin"));
+        Map<String, byte[]> deep = new LinkedHashMap<>(good);
+        deep.put("imsmanifest.xml", TestPackages.deepManifest(10_000));
+        bad.put("deep-manifest", new Bad(TestPackages.zip(deep), "scorm.refused.tooDeep", "64"));
         return bad;
     }
 

@@ -82,6 +82,34 @@ final class TestPackages {
         return out.toByteArray();
     }
 
+    /**
+     * A zip whose central directory claims {@code declared} bytes for the entry {@code name}, whatever it really
+     * holds: the sizes a zip declares are only claims.
+     */
+    static byte[] lyingAboutSize(Map<String, byte[]> files, String name, int declared) {
+        byte[] zip = zip(files);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i + 46 < zip.length; i++) {
+            if (b.getInt(i) == 0x02014b50) {
+                int nameLength = b.getShort(i + 28) & 0xffff;
+                if (new String(zip, i + 46, nameLength, StandardCharsets.UTF_8).equals(name)) {
+                    b.putInt(i + 24, declared);
+                    return zip;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no entry " + name);
+    }
+
+    /** A manifest whose organization nests {@code depth} items inside each other. */
+    static byte[] deepManifest(int depth) {
+        String open = "<item identifier=\"i\"><title>x</title>";
+        return ("<manifest xmlns=\"http://www.imsglobal.org/xsd/imscp_v1p1\" identifier=\"m\"><organizations "
+                + "default=\"o\"><organization identifier=\"o\"><title>Diep</title>" + open.repeat(depth)
+                + "</item>".repeat(depth) + "</organization></organizations><resources/></manifest>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The Rustici "Golf" SCORM 1.2 sample from ../shared; skips the test when ../shared is not there. */
     static byte[] golf() {
         Path zip = SHARED.resolve(GOLF);
