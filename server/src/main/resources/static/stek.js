@@ -6,7 +6,7 @@
 
   function submitInPlace(form, event) {
     var container = document.getElementById('attempt');
-    if (!container || !window.XMLHttpRequest || !window.FormData) {
+    if (!container || !window.XMLHttpRequest) {
       return;
     }
     event.preventDefault();
@@ -17,6 +17,7 @@
     var xhr = new XMLHttpRequest();
     xhr.open('POST', form.getAttribute('action'));
     xhr.setRequestHeader('X-Stek-Fragment', '1');
+    xhr.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded');
     xhr.onload = function () {
       if (xhr.status === 200) {
         container.outerHTML = xhr.responseText;
@@ -33,7 +34,21 @@
     xhr.onerror = function () {
       form.submit();
     };
-    xhr.send(new FormData(form));
+    xhr.send(encode(form));
+  }
+
+  /* The form as application/x-www-form-urlencoded: Stek takes multipart bodies only where a file is uploaded. */
+  function encode(form) {
+    var parts = [];
+    for (var i = 0; i < form.elements.length; i++) {
+      var el = form.elements[i];
+      if (!el.name || el.disabled || ((el.type === 'radio' || el.type === 'checkbox') && !el.checked)
+          || el.type === 'submit' || el.type === 'button' || el.type === 'file') {
+        continue;
+      }
+      parts.push(encodeURIComponent(el.name) + '=' + encodeURIComponent(el.value).replace(/%20/g, '+'));
+    }
+    return parts.join('&');
   }
 
   function focusTarget(form) {
