@@ -64,14 +64,21 @@ class TakeVignetteIT {
             String text = page.asNormalizedText();
             assertTrue(text.contains("Jouw keuze"), text);
             assertTrue(text.contains("Benoemen steunt de band."), "feedback on the chosen option");
-            assertTrue(text.contains("Dat is de muur van het niet-weten."), "feedback on the other option too");
+            assertTrue(page.getByXPath("//details[contains(., 'Dat is de muur van het niet-weten.')]").size() == 1,
+                    "feedback on the other option too, folded");
+            assertTrue(!text.contains("Dat is de muur van het niet-weten."), "folded until opened: " + text);
+            assertTrue(text.indexOf("Score op deze vraag: 100%") < text.indexOf("Benoemen steunt de band."),
+                    "the score and verdict come before the options: " + text);
+            assertTrue(text.contains("Juist.") && text.contains("✓ juist"), text);
             assertTrue(text.contains("Bron: Vliegen & Verhaest (2020)"));
             assertTrue(text.contains("Score op deze vraag: 100%"));
             assertTrue(page.getFirstByXPath("//a[@href='/courses/proef/lessons/eerste-les']") != null, "link to the lesson");
 
             page = choose(page, "signalen", "huilen", "lachen");
             text = page.asNormalizedText();
-            assertTrue(text.contains("Score op deze vraag: 0%"), text);
+            assertTrue(text.contains("Score op deze vraag: 0%") && text.contains("Niet juist."), text);
+            assertTrue(text.contains("✗ niet juist"), "a wrong tick is marked: " + text);
+            assertTrue(text.contains("✓ ook juist, niet aangeduid"), "a missed right answer is marked: " + text);
             assertTrue(text.contains("Je score: 50% (poging 1)"), text);
 
             List<Row> rows = answers(server, "dag-vier");
