@@ -117,7 +117,7 @@ public final class App {
         new AdminRoutes(learners, sessions).register(router);
         setup.register(router);
         new LearningRoutes(catalogue, progress, attempts, standings, new ActivityViews(attempts, reflections),
-                teamSessions::openFor, packages::of).register(router);
+                teamSessions::openFor, packages::of, cohorts::assignedTo).register(router);
         new AttemptRoutes(catalogue, attempts).register(router);
         new ReflectionRoutes(catalogue, reflections).register(router);
         new CohortRoutes(cohorts, catalogue, learners, config.baseUrl()).register(router);

@@ -1,5 +1,6 @@
 package be.stek.cohort;
 
+import be.stek.progress.GroupAssignment;
 import be.stek.store.Database;
 import be.stek.store.Sql;
 import be.stek.web.Tokens;
@@ -121,6 +122,16 @@ public final class CohortRepository {
     public List<Assignment> courses(long cohortId) {
         return db.read(c -> Sql.list(c, "SELECT course, due_date FROM cohort_course WHERE cohort_id = ? ORDER BY rowid",
                 rs -> new Assignment(rs.getString(1), rs.getString(2)), cohortId));
+    }
+
+    /** Every course assigned to a group the learner belongs to, soonest due date first (none last). */
+    public List<GroupAssignment> assignedTo(long learnerId) {
+        return db.read(c -> Sql.list(c, """
+                SELECT cc.course, cc.due_date, co.name FROM cohort_course cc
+                JOIN cohort_member m ON m.cohort_id = cc.cohort_id AND m.learner_id = ?
+                JOIN cohort co ON co.id = cc.cohort_id
+                ORDER BY cc.due_date IS NULL, cc.due_date, co.name""",
+                rs -> new GroupAssignment(rs.getString(1), rs.getString(2), rs.getString(3)), learnerId));
     }
 
     public void assign(long cohortId, String course, String dueDate) {

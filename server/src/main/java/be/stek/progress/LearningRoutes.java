@@ -24,6 +24,7 @@ public final class LearningRoutes {
     private final ActivityViews activityViews;
     private final LongFunction<List<?>> openTeamSessions;
     private final LongFunction<List<?>> packageStandings;
+    private final LongFunction<List<GroupAssignment>> assignments;
 
     /**
      * {@code openTeamSessions} lists the team sessions a learner can join now and {@code packageStandings} where
@@ -32,7 +33,7 @@ public final class LearningRoutes {
      */
     public LearningRoutes(Catalogue catalogue, ProgressRepository progress, AttemptRepository attempts,
                           Standings standings, ActivityViews activityViews, LongFunction<List<?>> openTeamSessions,
-                          LongFunction<List<?>> packageStandings) {
+                          LongFunction<List<?>> packageStandings, LongFunction<List<GroupAssignment>> assignments) {
         this.catalogue = catalogue;
         this.progress = progress;
         this.attempts = attempts;
@@ -40,6 +41,7 @@ public final class LearningRoutes {
         this.activityViews = activityViews;
         this.openTeamSessions = openTeamSessions;
         this.packageStandings = packageStandings;
+        this.assignments = assignments;
     }
 
     public void register(Router r) {
@@ -64,8 +66,12 @@ public final class LearningRoutes {
         if (v == null) {
             return Result.page("progress/course", "course", course, "states", Map.of(), "best", Map.of());
         }
-        return Result.page("progress/course", "course", course, "status", standings.of(v.id(), course),
-                "states", progress.states(v.id(), course.slug()), "best", attempts.best(v.id(), course.slug()));
+        CourseStatus status = standings.of(v.id(), course);
+        List<Assigned> assigned = assignments.apply(v.id()).stream().filter(a -> a.course().equals(course.slug()))
+                .map(a -> new Assigned(a, a.overdue(today(ctx), status.complete()))).toList();
+        return Result.page("progress/course", "course", course, "status", status,
+                "states", progress.states(v.id(), course.slug()), "best", attempts.best(v.id(), course.slug()),
+                "assigned", assigned);
     }
 
     private Result showContinue(Ctx ctx) {
@@ -104,17 +110,46 @@ public final class LearningRoutes {
         return Result.redirect("/courses/" + course.slug(), complete ? "flash.courseComplete" : "flash.lastLessonDone");
     }
 
-    /** One course on the dashboard. */
-    public record Row(Course course, CourseStatus status) {
+    /** One course on the dashboard; {@code assigned} is empty for a course no group assigned. */
+    public record Row(Course course, CourseStatus status, List<Assigned> assigned) {
+        public boolean overdue() {
+            return assigned.stream().anyMatch(Assigned::overdue);
+        }
     }
 
+    /** An assignment as the learner sees it: by which group, by when, and whether that date has passed. */
+    public record Assigned(GroupAssignment assignment, boolean overdue) {
+    }
+
+    private static java.time.LocalDate today(Ctx ctx) {
+        return ctx.now().atZone(java.time.ZoneId.of("Europe/Brussels")).toLocalDate();
+    }
+
+    /**
+     * Mijn leertraject: first what the learner's groups assigned (soonest due date first, overdue marked), then the
+     * rest of the catalogue.
+     */
     private Result showDashboard(Ctx ctx) {
         long me = ctx.user().id();
         var lessonsSeen = standings.lessonsSeen(me);
         var attemptsSeen = standings.attemptsSeen(me);
-        List<Row> rows = catalogue.courses().stream()
-                .map(c -> new Row(c, standings.of(me, c, lessonsSeen, attemptsSeen))).toList();
-        return Result.page("progress/dashboard", "rows", rows, "paths", catalogue.paths(),
+        List<GroupAssignment> mine = assignments.apply(me);
+        java.time.LocalDate today = today(ctx);
+        List<Row> all = catalogue.courses().stream().map(c -> {
+            CourseStatus status = standings.of(me, c, lessonsSeen, attemptsSeen);
+            List<Assigned> assigned = mine.stream().filter(a -> a.course().equals(c.slug()))
+                    .map(a -> new Assigned(a, a.overdue(today, status.complete()))).toList();
+            return new Row(c, status, assigned);
+        }).toList();
+        List<Row> assigned = all.stream().filter(r -> !r.assigned().isEmpty())
+                .sorted(java.util.Comparator.comparing((Row r) -> firstDue(r.assigned()))).toList();
+        List<Row> others = all.stream().filter(r -> r.assigned().isEmpty()).toList();
+        return Result.page("progress/dashboard", "assignedRows", assigned, "rows", others, "paths", catalogue.paths(),
                 "teamSessions", openTeamSessions.apply(me), "packages", packageStandings.apply(me));
+    }
+
+    private static String firstDue(List<Assigned> assigned) {
+        return assigned.stream().map(a -> a.assignment().dueDate()).filter(java.util.Objects::nonNull).sorted()
+                .findFirst().orElse("9999-12-31");
     }
 }

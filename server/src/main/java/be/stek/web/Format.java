@@ -22,6 +22,11 @@ public final class Format {
         return iso == null || iso.isBlank() ? "" : date.format(Instant.parse(iso));
     }
 
+    /** A calendar day (YYYY-MM-DD, such as a due date) as a long date; blank stays blank. */
+    public String day(String isoDate) {
+        return isoDate == null || isoDate.isBlank() ? "" : date.format(java.time.LocalDate.parse(isoDate));
+    }
+
     public String dateTime(String iso) {
         return iso == null || iso.isBlank() ? "" : dateTime.format(Instant.parse(iso));
     }
