@@ -79,7 +79,12 @@ public final class LearningRoutes {
         long me = ctx.user().id();
         Lesson next = Resume.lesson(course, progress.states(me, course.slug()),
                 progress.lastVisited(me, course.slug()).orElse(null));
-        return Result.redirect("/courses/" + course.slug() + "/lessons/" + next.slug());
+        // Land on the first graded activity of that lesson not yet done, if any: that is where the learner stopped.
+        var done = attempts.best(me, course.slug()).keySet();
+        String anchor = next.activityIds().stream()
+                .filter(id -> course.activity(id).map(a -> a.graded() && !done.contains(id)).orElse(false))
+                .findFirst().map(id -> "#a-" + id).orElse("");
+        return Result.redirect("/courses/" + course.slug() + "/lessons/" + next.slug() + anchor);
     }
 
     private Result showLesson(Ctx ctx) {

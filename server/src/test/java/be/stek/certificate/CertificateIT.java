@@ -61,6 +61,9 @@ class CertificateIT {
             Instant before = Instant.now();
             ProefCourse.completeAndPass(browser);
 
+            String coursePage = browser.open("/courses/proef").asNormalizedText();
+            assertTrue(coursePage.contains("Opnieuw bekijken") && !coursePage.contains("Verder gaan"),
+                    "a completed module offers to look again, not to continue: " + coursePage);
             Page pdf = Browser.click(browser.open("/courses/proef"), "Certificaat downloaden");
             assertTrue(pdf.getWebResponse().getResponseHeaderValue("Content-Disposition")
                     .contains("attachment; filename=\"certificaat-proef.pdf\""));

@@ -37,6 +37,7 @@ class LearnerJourneyIT {
             assertEquals("/me", page.getUrl().getPath());
             page = Browser.click(browser.open("/courses/proef"), "Verder gaan");
             assertEquals("Tweede les", page.getElementsByTagName("h1").get(0).getTextContent());
+            assertEquals("a-wannes", page.getUrl().getRef(), "lands on the unfinished vignette of that lesson");
 
             server.restart();
 
