@@ -97,7 +97,7 @@ public final class DashboardRoutes {
                         String.valueOf(s.percent()), m.get("state." + s.state()),
                         s.passed() == null ? "" : m.get(s.passed() ? "course.passed" : "course.notYet"),
                         s.score() == null ? "" : String.valueOf(Math.round(s.score() * 100)),
-                        s.lastActivity() == null ? "" : s.lastActivity(), cell.due() == null ? "" : cell.due(),
+                        local(s.lastActivity()), cell.due() == null ? "" : cell.due(),
                         cell.overdue() ? m.get("cohort.dashboard.yes") : ""));
             }
         }
@@ -107,7 +107,7 @@ public final class DashboardRoutes {
                         String.valueOf(p.percent()), m.get("state." + p.state()),
                         "unknown".equals(p.success()) ? "" : m.get("dashboard.packageSuccess." + p.success()),
                         p.score() == null ? "" : String.valueOf(Math.round(p.score() * 100)),
-                        p.lastActivity() == null ? "" : p.lastActivity(), "", ""));
+                        local(p.lastActivity()), "", ""));
             }
         }
         CsvSchema.Builder schema = CsvSchema.builder();
@@ -115,9 +115,19 @@ public final class DashboardRoutes {
                 "due", "overdue")) {
             schema.addColumn(m.get("cohort.csv." + col));
         }
-        String csv = new CsvMapper().writer(schema.build().withHeader()).writeValueAsString(lines);
+        // Belgian spreadsheets expect a semicolon between columns (a comma is the decimal sign there); English ones a
+        // comma. The byte order mark makes Excel read UTF-8.
+        char separator = m.locale().getLanguage().equals("en") ? ',' : ';';
+        String csv = new CsvMapper().writer(schema.setColumnSeparator(separator).build().withHeader())
+                .writeValueAsString(lines);
         byte[] bytes = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
         return Result.download("voortgang-" + cohort.id() + ".csv", "text/csv;charset=utf-8", bytes);
+    }
+
+    /** An instant as Brussels local time, "2026-12-07 14:05", which spreadsheets read as a date and time. */
+    static String local(String iso) {
+        return iso == null || iso.isBlank() ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.of("Europe/Brussels")).format(java.time.Instant.parse(iso));
     }
 
     /** Stops spreadsheet programs from reading a typed name as a formula. */

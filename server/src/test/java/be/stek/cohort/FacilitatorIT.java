@@ -79,9 +79,14 @@ class FacilitatorIT {
 
             Page csv = Browser.click(dashboard, "Download als CSV");
             String content = csv.getWebResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(content.contains("naam,e-mail,module"), content);
-            assertTrue(content.contains("\"Sara Janssens\",sara@example.be,Proefcursus"), content);
-            assertTrue(content.contains("2020-01-31,ja"), content);
+            byte[] raw = csv.getWebResponse().getContentAsStream().readNBytes(3);
+            assertTrue(raw.length == 3 && (raw[0] & 0xff) == 0xEF && (raw[1] & 0xff) == 0xBB && (raw[2] & 0xff) == 0xBF,
+                    "a byte order mark so that Excel reads UTF-8");
+            assertTrue(content.startsWith("naam;\"e-mail\";module"), "semicolons for Belgian Excel: " + content);
+            assertTrue(content.contains("\"Sara Janssens\";\"sara@example.be\";Proefcursus"), content);
+            assertTrue(content.contains("\"2020-01-31\";ja"), content);
+            assertTrue(content.contains("laatst actief (Brusselse tijd)")
+                    && content.matches("(?s).*;\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\";.*"), "last activity in local time: " + content);
 
             HtmlPage items = Browser.click(dashboard, "Vraaganalyse");
             text = items.asNormalizedText();

@@ -50,7 +50,7 @@ class PackagesInDashboardsIT {
             String dashboard = trainer.get(cohort + "/dashboard").body();
             assertTrue(dashboard.contains("Lotte Peeters") && dashboard.contains("90%"), dashboard);
             assertFalse(dashboard.contains("Jonas Maes"), "not in this cohort");
-            assertTrue(trainer.get(cohort + "/dashboard.csv").body().contains("\"Lotte Peeters\",lotte@example.be"));
+            assertTrue(trainer.get(cohort + "/dashboard.csv").body().contains("\"Lotte Peeters\";\"lotte@example.be\""));
 
             String results = trainer.get("/scorm/packages/" + slug + "/results").body();
             assertTrue(results.contains("Lotte Peeters"), results);
