@@ -107,7 +107,7 @@ class QuizBadInputIT {
     void starting_something_that_is_not_a_quiz_or_does_not_exist_is_refused() {
         Http an = new Http(server).signIn("an@example.be");
         long attempts = server.count("SELECT count(*) FROM quiz_attempt");
-        assertAnswer(an.post("/courses/proef/activities/kleine-dingen/start", Map.of()), 400, "Dit is geen vignet of quiz");
+        assertAnswer(an.post("/courses/proef/activities/kleine-dingen/start", Map.of()), 400, "Dit is geen casus of quiz");
         assertAnswer(an.post("/courses/proef/activities/niets/start", Map.of()), 404, "Deze oefening bestaat niet");
         assertEquals(attempts, server.count("SELECT count(*) FROM quiz_attempt"));
     }
