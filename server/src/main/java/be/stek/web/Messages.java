@@ -53,11 +53,19 @@ public final class Messages {
         return LOCALES.get(language);
     }
 
-    /** The text for a key with its arguments filled in; a missing key shows as the key itself (and tests catch it). */
+    /**
+     * The text for a key with its arguments filled in; a missing key shows as the key itself (and tests catch it).
+     * A text with a plural (<code>{0, plural, one {# antwoord} other {# antwoorden}}</code>) is formatted with ICU's
+     * MessageFormat in the visitor's language; other texts only have their {@code {n}} replaced, so that apostrophes
+     * ("baby's") need no escaping.
+     */
     public String get(String key, Object... args) {
         String text = lookup(key);
         if (text == null) {
             return key;
+        }
+        if (text.contains(", plural,") || text.contains(",plural,")) {
+            return new com.ibm.icu.text.MessageFormat(text, locale()).format(args);
         }
         for (int i = 0; i < args.length; i++) {
             text = text.replace("{" + i + "}", String.valueOf(args[i]));

@@ -63,4 +63,13 @@ class MessagesTest {
         assertEquals("Hello An, here is where you stand in each module.", Messages.of("en").get("dashboard.hello", "An"));
         assertTrue(Messages.of("nl").get("footer.about").contains("baby's"));
     }
+
+    @Test
+    void counts_take_the_singular_or_the_plural() {
+        assertEquals("1 gebruiker", Messages.of("nl").get("admin.users.caption", 1));
+        assertEquals("3 gebruikers", Messages.of("nl").get("admin.users.caption", 3));
+        assertEquals("Beste score 80% (1 poging)", Messages.of("nl").get("course.bestScore", 80, 1));
+        assertEquals("Best score 80% (2 attempts)", Messages.of("en").get("course.bestScore", 80, 2));
+        assertEquals("1 van 1 casus", Messages.of("nl").get("course.vignettesDone", 1, 1));
+    }
 }
