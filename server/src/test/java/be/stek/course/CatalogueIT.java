@@ -43,9 +43,15 @@ class CatalogueIT {
             assertEquals("/courses/proef", english.getUrl().getPath(), "the switch returns to the same page");
             assertTrue(english.asNormalizedText().contains("Sign in to start"), english.asNormalizedText());
             assertEquals("en", english.getDocumentElement().getAttribute("lang"));
+            assertEquals("nl-BE", ((org.htmlunit.html.HtmlElement) english.getFirstByXPath("//h1")).getAttribute("lang"),
+                    "the Dutch course title is marked as Dutch under an English interface");
+            assertTrue(english.getByXPath("//div[contains(@class,'prose') and @lang='nl-BE']").size() > 0,
+                    "and so is the course text");
             HtmlPage dutch = ((org.htmlunit.html.HtmlButton) english.getFirstByXPath("//button[@value='nl']")).click();
             assertTrue(dutch.asNormalizedText().contains("Meld je aan om te beginnen"));
             assertEquals("nl-BE", dutch.getDocumentElement().getAttribute("lang"));
+            assertEquals("", ((org.htmlunit.html.HtmlElement) dutch.getFirstByXPath("//h1")).getAttribute("lang"),
+                    "no extra mark when interface and course speak the same language");
         }
     }
 }
