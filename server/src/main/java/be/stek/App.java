@@ -40,6 +40,7 @@ import be.stek.store.Database;
 import be.stek.web.Access;
 import be.stek.web.ClientAddress;
 import be.stek.web.FrontServlet;
+import be.stek.web.Organisation;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
@@ -73,6 +74,9 @@ public final class App {
             throw new IllegalStateException("courses folder not found: " + config.coursesDir().toAbsolutePath());
         }
         Files.createDirectories(config.mediaDir());
+        if (config.orgLogo() != null && !Files.isRegularFile(config.orgLogo())) {
+            throw new IllegalStateException("organisation logo not found: " + config.orgLogo().toAbsolutePath());
+        }
         Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
         Database db = Database.open(config.databaseFile());
         Catalogue catalogue = new Catalogue(courseLoader(config), config.devMode());
@@ -84,7 +88,7 @@ public final class App {
         Router router = routes(config, clock, db, catalogue, cohorts, scorm, sessions, setup);
 
         FrontServlet front = new FrontServlet(router, new Templates(), sessions, clock, config.secureCookies(),
-                new ClientAddress(config.trustedProxies()));
+                new ClientAddress(config.trustedProxies()), new Organisation(config.orgName(), config.orgLogo() != null));
         Server server = WebServer.newServer(config.host(), config.port(), front, config.mediaDir(), uploads,
                 router.uploadPaths());
         WebServer.mount(server, "/scorm/content/*",
@@ -111,6 +115,12 @@ public final class App {
 
         Router router = new Router();
         router.get("/healthz", Access.PUBLIC, ctx -> health(db));
+        if (config.orgLogo() != null) {
+            Path logo = config.orgLogo().toAbsolutePath();
+            String type = logo.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg") ? "image/svg+xml"
+                    : logo.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? "image/png" : "image/jpeg";
+            router.get(Organisation.LOGO_PATH, Access.PUBLIC, ctx -> new Result.File(logo.getParent(), logo, type));
+        }
         new CatalogueRoutes(catalogue, config.coursesDir(), packages::catalogue).register(router);
         LoginThrottle throttle = new LoginThrottle(clock);
         new AccountRoutes(learners, sessions, throttle, new Invitations(db)).register(router);
@@ -124,7 +134,8 @@ public final class App {
         new DashboardRoutes(cohorts, catalogue, standings, packages).register(router);
         new ItemRoutes(cohorts, catalogue, attempts).register(router);
         new TeamSessionRoutes(cohorts, teamSessions, catalogue).register(router);
-        new CertificateRoutes(catalogue, standings, progress, new CertificateRepository(db), config.baseUrl())
+        new CertificateRoutes(catalogue, standings, progress, new CertificateRepository(db), config.baseUrl(),
+                config.orgName())
                 .register(router);
         new DataRoutes(db, learners, sessions, personalData(db, config), throttle).register(router);
         scorm.register(router);

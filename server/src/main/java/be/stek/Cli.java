@@ -74,11 +74,18 @@ final class Cli implements Callable<Integer> {
                 description = "reverse proxies (addresses or CIDR ranges, comma-separated) whose Forwarded/X-Forwarded-For"
                         + " headers name the real client (STEK_TRUSTED_PROXIES)")
         List<String> trustedProxies = new ArrayList<>();
+        @Option(names = "--org-name", defaultValue = "${env:STEK_ORG_NAME:-}",
+                description = "your organisation's name, shown in the header and on certificates (STEK_ORG_NAME)")
+        String orgName;
+        @Option(names = "--org-logo", defaultValue = "${env:STEK_ORG_LOGO:-}",
+                description = "an SVG or PNG logo of your organisation, shown in the header (STEK_ORG_LOGO)")
+        String orgLogo;
 
         Config toConfig() {
             String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl.replaceAll("/+$", "");
             return new Config(host, port, data, courses, media, base, dev,
-                    trustedProxies.stream().filter(p -> !p.isBlank()).toList());
+                    trustedProxies.stream().filter(p -> !p.isBlank()).toList(), orgName,
+                    orgLogo == null || orgLogo.isBlank() ? null : Path.of(orgLogo));
         }
     }
 

@@ -8,16 +8,17 @@ import java.util.List;
  * variables (see {@link Cli}); logged once at start-up.
  */
 public record Config(String host, int port, Path dataDir, Path coursesDir, Path mediaDir, String baseUrl,
-                     boolean devMode, List<String> trustedProxies) {
+                     boolean devMode, List<String> trustedProxies, String orgName, Path orgLogo) {
 
     public Config {
         trustedProxies = List.copyOf(trustedProxies);
+        orgName = orgName == null || orgName.isBlank() ? null : orgName.strip();
     }
 
-    /** Without trusted proxies: every request's own address is its client's. */
+    /** Without trusted proxies and without an organisation's name or logo. */
     public Config(String host, int port, Path dataDir, Path coursesDir, Path mediaDir, String baseUrl,
                   boolean devMode) {
-        this(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, List.of());
+        this(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, List.of(), null, null);
     }
 
     public static Config defaults() {
@@ -26,7 +27,11 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
     }
 
     public Config withTrustedProxies(List<String> proxies) {
-        return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, proxies);
+        return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, proxies, orgName, orgLogo);
+    }
+
+    public Config withOrganisation(String name, Path logo) {
+        return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, trustedProxies, name, logo);
     }
 
     public Path databaseFile() {
@@ -41,6 +46,7 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
     public String toString() {
         return "host=" + host + " port=" + port + " data=" + dataDir.toAbsolutePath() + " courses="
                 + coursesDir.toAbsolutePath() + " media=" + mediaDir.toAbsolutePath() + " base-url=" + baseUrl
-                + " dev=" + devMode + " trusted-proxies=" + (trustedProxies.isEmpty() ? "none" : trustedProxies);
+                + " dev=" + devMode + " trusted-proxies=" + (trustedProxies.isEmpty() ? "none" : trustedProxies)
+                + (orgName == null ? "" : " org-name=" + orgName) + (orgLogo == null ? "" : " org-logo=" + orgLogo);
     }
 }

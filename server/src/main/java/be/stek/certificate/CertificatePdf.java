@@ -35,7 +35,15 @@ final class CertificatePdf {
 
     private final byte[] font;
 
+    /** {@code organisation}: printed in the heading beside "Stek" when set ({@code --org-name}), else null. */
+    private final String organisation;
+
     CertificatePdf() {
+        this(null);
+    }
+
+    CertificatePdf(String organisation) {
+        this.organisation = organisation;
         try (InputStream in = PDDocument.class.getResourceAsStream(FONT)) {
             if (in == null) {
                 throw new IllegalStateException("font " + FONT + " not found in pdfbox: check the pdfbox version");
@@ -54,7 +62,7 @@ final class CertificatePdf {
             doc.addPage(page);
             describe(doc.getDocumentInformation(), cert, m);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                new PdfLines(cs, pdfFont, LANDSCAPE).frame().draw(lines(cert, m, baseUrl));
+                new PdfLines(cs, pdfFont, LANDSCAPE).frame().draw(lines(cert, m, baseUrl, organisation));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
@@ -64,9 +72,9 @@ final class CertificatePdf {
         }
     }
 
-    private static List<PdfLines.Line> lines(Certificate cert, Messages m, String baseUrl) {
+    private static List<PdfLines.Line> lines(Certificate cert, Messages m, String baseUrl, String organisation) {
         return List.of(
-                new PdfLines.Line("Stek", 14, false, 0),
+                new PdfLines.Line(organisation == null ? "Stek" : "Stek · " + organisation, 14, false, 0),
                 new PdfLines.Line(m.get("cert.pdf.title"), 34, true, 34),
                 new PdfLines.Line(m.get("cert.pdf.confirms"), 14, false, 30),
                 new PdfLines.Line(cert.learnerName(), 26, true, 16),

@@ -25,16 +25,17 @@ public final class CertificateRoutes {
     private final Standings standings;
     private final ProgressRepository progress;
     private final CertificateRepository certificates;
-    private final CertificatePdf pdf = new CertificatePdf();
+    private final CertificatePdf pdf;
     private final String baseUrl;
 
     public CertificateRoutes(Catalogue catalogue, Standings standings, ProgressRepository progress,
-                             CertificateRepository certificates, String baseUrl) {
+                             CertificateRepository certificates, String baseUrl, String organisation) {
         this.catalogue = catalogue;
         this.standings = standings;
         this.progress = progress;
         this.certificates = certificates;
         this.baseUrl = baseUrl;
+        this.pdf = new CertificatePdf(organisation);
     }
 
     public void register(Router r) {

@@ -30,16 +30,18 @@ public final class FrontServlet extends HttpServlet {
     private final transient Clock clock;
     private final boolean secureCookies;
     private final transient ClientAddress clientAddress;
+    private final Organisation organisation;
     private final transient FileSender files = new FileSender();
 
     public FrontServlet(Router router, Templates templates, SessionLookup sessions, Clock clock, boolean secureCookies,
-                        ClientAddress clientAddress) {
+                        ClientAddress clientAddress, Organisation organisation) {
         this.router = router;
         this.templates = templates;
         this.sessions = sessions;
         this.clock = clock;
         this.secureCookies = secureCookies;
         this.clientAddress = clientAddress;
+        this.organisation = organisation;
     }
 
     @Override
@@ -171,6 +173,7 @@ public final class FrontServlet extends HttpServlet {
         full.put("visitor", ctx.maybeUser().orElse(null));
         full.put("csrf", ctx.csrfToken());
         full.put("currentPath", ctx.path());
+        full.put("org", organisation);
         full.put("flash", takeFlash(ctx));
         // Encoded in one go: the servlet Writer encodes character by character, which made it the slowest step.
         byte[] html = templates.render(template, full, ctx.messages()).getBytes(StandardCharsets.UTF_8);

@@ -43,6 +43,12 @@ class CertificatePdfTest {
     }
 
     @Test
+    void the_organisation_that_runs_stek_is_named_beside_it() throws IOException {
+        String text = text(new CertificatePdf("Huis van het Kind Gent").render(zoe(), Messages.of("nl"), "https://x"));
+        assertTrue(text.contains("Stek · Huis van het Kind Gent"), text);
+    }
+
+    @Test
     void an_english_certificate_says_the_same_in_english() throws IOException {
         String text = text(pdf.render(zoe(), Messages.of("en"), "https://stek.example"));
         assertTrue(text.contains("Certificate"), text);
