@@ -1,0 +1,81 @@
+package be.stek.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import be.stek.cohort.CohortRepository;
+import be.stek.testing.Chromium;
+import be.stek.testing.TestServer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chromium.ChromiumDriver;
+
+/**
+ * On a 320 px phone no page is wider than the screen: wide tables scroll inside their own box instead of pushing
+ * the whole page sideways. Checked in Chromium on the real modules and on the facilitator's and admin's pages.
+ */
+class PhoneLayoutIT {
+
+    @Test
+    void no_page_is_wider_than_a_320_px_phone(@TempDir Path data) throws Exception {
+        try (TestServer server = TestServer.start(data, Path.of("courses"), Path.of("media"), Clock.systemUTC());
+             Chromium chromium = Chromium.start(server)) {
+            long admin = server.addUser("admin@example.be", "Ada Admin met een vrij lange naam", Role.ADMIN);
+            CohortRepository cohorts = new CohortRepository(server.db());
+            long cohort = cohorts.create("Vroedvrouwen tweede jaar, campus Gent, groep B", admin, Instant.now());
+            cohorts.addMember(cohort, admin, "facilitator", Instant.now());
+            for (int i = 0; i < 6; i++) {
+                long id = server.addUser("lerende" + i + "@een-lange-organisatienaam.example.be",
+                        "Lerende Nummer " + i, Role.LEARNER);
+                cohorts.addMember(cohort, id, "learner", Instant.now());
+            }
+            for (String course : List.of("imh-basis", "eerste-1000-dagen", "ingrijpende-ervaringen")) {
+                cohorts.assign(cohort, course, "2027-03-01");
+            }
+            chromium.signIn("admin@example.be");
+            ((ChromiumDriver) chromium.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 320, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+
+            List<String> pages = List.of("/", "/me", "/woordenlijst", "/courses/imh-basis",
+                    "/courses/ingrijpende-ervaringen/lessons/van-signaal-tot-herstel",
+                    "/courses/eerste-1000-dagen/lessons/duizend-dagen-epidemie",
+                    "/courses/mentaliseren-onder-druk/lessons/instrumenten",
+                    "/cohorts", "/cohorts/" + cohort, "/cohorts/" + cohort + "/dashboard",
+                    "/cohorts/" + cohort + "/items", "/cohorts/" + cohort + "/sessions", "/sessions",
+                    "/admin/users", "/account", "/me/data");
+            List<String> tooWide = new ArrayList<>();
+            for (String page : pages) {
+                chromium.open(page);
+                long width = ((Number) chromium.driver().executeScript(
+                        "return document.documentElement.scrollWidth")).longValue();
+                long inner = ((Number) chromium.driver().executeScript("return window.innerWidth")).longValue();
+                assertEquals(320, inner, "the phone emulation is on");
+                if (width > 320) {
+                    tooWide.add(page + " is " + width + " px wide");
+                }
+            }
+            assertEquals(List.of(), tooWide);
+
+            // The chart's labels stay readable on the phone (12 px or more).
+            chromium.open("/cohorts/" + cohort + "/dashboard");
+            double smallest = ((Number) chromium.driver().executeScript("var svg = document.querySelector('svg.chart');"
+                    + " var scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; var m = 1e9;"
+                    + " svg.querySelectorAll('text').forEach(function (t) {"
+                    + " m = Math.min(m, parseFloat(t.getAttribute('font-size')) * scale); }); return m"))
+                    .doubleValue();
+            assertEquals(true, smallest >= 12, "chart labels are " + smallest + " px high");
+
+            // The measure itself notices a page that is too wide.
+            chromium.open("/");
+            long wide = ((Number) chromium.driver().executeScript("var d = document.createElement('div');"
+                    + " d.style.width = '900px'; d.textContent = 'x'; document.querySelector('main').appendChild(d);"
+                    + " return document.documentElement.scrollWidth")).longValue();
+            assertEquals(true, wide > 320, "a 900 px element makes the page " + wide + " px wide");
+        }
+    }
+}
