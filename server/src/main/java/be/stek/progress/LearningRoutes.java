@@ -24,15 +24,16 @@ public final class LearningRoutes {
     private final ActivityViews activityViews;
     private final LongFunction<List<?>> openTeamSessions;
     private final LongFunction<List<?>> packageStandings;
+    private final LongFunction<?> reviewBlock;
 
     /**
-     * {@code openTeamSessions} lists the team sessions a learner can join now and {@code packageStandings} where
-     * they stand in SCORM packages (both shown on the dashboard); they are functions so that progress depends on
-     * neither the cohort nor the SCORM feature.
+     * {@code openTeamSessions} lists the team sessions a learner can join now, {@code packageStandings} where
+     * they stand in SCORM packages and {@code reviewBlock} what they have to review (all shown on the dashboard);
+     * they are functions so that progress depends on neither the cohort, the SCORM nor the review feature.
      */
     public LearningRoutes(Catalogue catalogue, ProgressRepository progress, AttemptRepository attempts,
                           Standings standings, ActivityViews activityViews, LongFunction<List<?>> openTeamSessions,
-                          LongFunction<List<?>> packageStandings) {
+                          LongFunction<List<?>> packageStandings, LongFunction<?> reviewBlock) {
         this.catalogue = catalogue;
         this.progress = progress;
         this.attempts = attempts;
@@ -40,6 +41,7 @@ public final class LearningRoutes {
         this.activityViews = activityViews;
         this.openTeamSessions = openTeamSessions;
         this.packageStandings = packageStandings;
+        this.reviewBlock = reviewBlock;
     }
 
     public void register(Router r) {
@@ -115,6 +117,7 @@ public final class LearningRoutes {
         List<Row> rows = catalogue.courses().stream()
                 .map(c -> new Row(c, standings.of(me, c, lessonsSeen, attemptsSeen))).toList();
         return Result.page("progress/dashboard", "rows", rows, "paths", catalogue.paths(),
-                "teamSessions", openTeamSessions.apply(me), "packages", packageStandings.apply(me));
+                "teamSessions", openTeamSessions.apply(me), "packages", packageStandings.apply(me),
+                "review", reviewBlock.apply(me));
     }
 }

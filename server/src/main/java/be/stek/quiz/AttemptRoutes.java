@@ -31,15 +31,22 @@ public final class AttemptRoutes {
     private final Catalogue catalogue;
     private final AttemptRepository attempts;
     private final Random random;
+    private final AnswerListener listener;
 
     public AttemptRoutes(Catalogue catalogue, AttemptRepository attempts) {
-        this(catalogue, attempts, new SecureRandom());
+        this(catalogue, attempts, AnswerListener.NONE);
     }
 
-    AttemptRoutes(Catalogue catalogue, AttemptRepository attempts, Random random) {
+    /** {@code listener} hears of every vignette answer stored (spaced review schedules it). */
+    public AttemptRoutes(Catalogue catalogue, AttemptRepository attempts, AnswerListener listener) {
+        this(catalogue, attempts, new SecureRandom(), listener);
+    }
+
+    AttemptRoutes(Catalogue catalogue, AttemptRepository attempts, Random random, AnswerListener listener) {
         this.catalogue = catalogue;
         this.attempts = attempts;
         this.random = random;
+        this.listener = listener;
     }
 
     public void register(Router r) {
@@ -133,7 +140,9 @@ public final class AttemptRoutes {
                 optionsJson(a.plan().options(q)), List.copyOf(chosen), text(q, chosen), score, Sql.iso(ctx.now()),
                 elapsed(a, answers, ctx.now()));
         var outcome = new AttemptRepository.Outcome(null, null, last ? QuizGrader.mean(scores) : null);
-        attempts.record(a.learnerId(), answer, outcome, ctx.now());
+        if (attempts.record(a.learnerId(), answer, outcome, ctx.now())) {
+            listener.stored(a, answer);
+        }
         return afterAnswer(ctx, course, a, "#q-" + qid);
     }
 

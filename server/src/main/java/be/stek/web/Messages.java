@@ -18,7 +18,7 @@ public final class Messages {
             ENGLISH, Locale.ENGLISH);
 
     /** Base names of the bundles: the core, then one per feature that has its own strings. */
-    public static final List<String> BUNDLES = List.of("i18n.messages", "i18n.cohort", "i18n.scorm",
+    public static final List<String> BUNDLES = List.of("i18n.messages", "i18n.cohort", "i18n.scorm", "i18n.review",
             "i18n.privacy");
 
     private final String language;
