@@ -55,7 +55,7 @@ final class ReviewPages {
                 next = pos;
             }
         }
-        Map<String, Object> model = Result.model("session", s, "position", n, "total", s.plan().items().size(),
+        Map<String, Object> model = Result.model("sessionId", s.id(), "position", n, "total", s.plan().items().size(),
                 "course", found.course(), "vignette", found.vignette(), "qv", view, "next", next,
                 "lesson", found.course().page(q.lesson()).orElse(null));
         return new Result.Page("review/question", model, status);

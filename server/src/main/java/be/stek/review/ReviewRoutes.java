@@ -43,16 +43,12 @@ final class ReviewRoutes {
         r.post("/review/sessions/{id}/questions/{n}", Access.SIGNED_IN, this::submitAnswer);
     }
 
-    /** One module in the overview: how many of its questions will still come back, and whether it is paused. */
-    record Module(String slug, String title, int open, boolean paused) {
-    }
-
     private Result showOverview(Ctx ctx) {
         long me = ctx.user().id();
         Set<String> paused = repository.paused(me);
-        List<Module> modules = repository.scheduled(me).stream()
+        List<Reviews.Module> modules = repository.scheduled(me).stream()
                 .flatMap(s -> reviews.catalogue().course(s.course()).stream()
-                        .map(c -> new Module(c.slug(), c.title(), s.open(), paused.contains(c.slug()))))
+                        .map(c -> new Reviews.Module(c.slug(), c.title(), s.open(), paused.contains(c.slug()))))
                 .toList();
         return Result.page("review/overview", "review", reviews.summary(me, ctx.now()), "modules", modules,
                 "size", Reviews.SESSION_SIZE);
@@ -125,7 +121,7 @@ final class ReviewRoutes {
         }
         var answers = repository.answers(s.id());
         long full = answers.stream().filter(a -> ReviewSchedule.fullMarks(a.score())).count();
-        return Result.page("review/summary", "session", s, "answered", answers.size(), "full", full,
+        return Result.page("review/summary", "answered", answers.size(), "full", full,
                 "review", reviews.summary(ctx.user().id(), ctx.now()));
     }
 

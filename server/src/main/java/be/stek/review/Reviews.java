@@ -34,6 +34,10 @@ public final class Reviews implements AnswerListener {
     public record Summary(int due, String nextDue, Long openSession) {
     }
 
+    /** One module on the review page: how many of its questions will still come back, and whether it is paused. */
+    public record Module(String slug, String title, int open, boolean paused) {
+    }
+
     /** A scheduled question found in the catalogue as it is now. */
     record Found(Course course, Vignette vignette, Question question) {
     }
