@@ -14,6 +14,7 @@ import be.stek.cohort.TeamSessionRoutes;
 import be.stek.course.Catalogue;
 import be.stek.course.CatalogueRoutes;
 import be.stek.course.CourseLoader;
+import be.stek.handout.Handouts;
 import be.stek.learner.AccountPersonalData;
 import be.stek.learner.AccountRoutes;
 import be.stek.learner.AdminRoutes;
@@ -133,6 +134,7 @@ public final class App {
         new TeamSessionRoutes(cohorts, teamSessions, catalogue).register(router);
         new CertificateRoutes(catalogue, standings, progress, new CertificateRepository(db), config.baseUrl())
                 .register(router);
+        new Handouts(catalogue).register(router);
         new DataRoutes(db, learners, sessions, personalData(db, config), throttle).register(router);
         scorm.register(router);
         return router;
