@@ -113,11 +113,11 @@ final class PageLayout {
             }
             y -= leading;
             float baseline = y + (leading - size) * 0.5f;
-            show(line, MARGIN_X + left, baseline, size, bold, color);
             if (marker != null) {
                 show(printable(marker), markerX, baseline, size, false, INK);
                 marker = null;
             }
+            show(line, MARGIN_X + left, baseline, size, bold, color);
             if (bar) {
                 cs.setStrokingColor(LINE);
                 cs.setLineWidth(3);
