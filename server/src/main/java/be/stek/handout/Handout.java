@@ -59,14 +59,19 @@ final class Handout {
         return out;
     }
 
+    /** Each lesson's «De kern» under the lesson's title; a lesson without one is left out (check warns of it). */
     private static void lessons(Course course, Messages m, List<Block> out) {
-        out.add(Block.heading(1, m.get("handout.lessons")));
+        List<Block> found = new ArrayList<>();
         for (Lesson lesson : course.lessons()) {
             List<Block> core = core(blocks(lesson));
             if (!core.isEmpty()) {
-                out.add(Block.heading(2, m.get("handout.lesson", lesson.number(), lesson.title())));
-                core.forEach(b -> out.add(b.deeper(1)));
+                found.add(Block.heading(2, m.get("handout.lesson", lesson.number(), lesson.title())));
+                core.forEach(b -> found.add(b.deeper(1)));
             }
+        }
+        if (!found.isEmpty()) {
+            out.add(Block.heading(1, m.get("handout.lessons")));
+            out.addAll(found);
         }
     }
 

@@ -79,7 +79,7 @@ class ReviewIT {
             assertTrue(shown.contains("beste keuze"), shown);
             assertTrue(shown.contains("Kleine dingen benoemen helpt."), "the explanation");
             String summary = Browser.<HtmlPage>click(feedback, "Klaar").asNormalizedText();
-            assertTrue(summary.contains("Je herhaalde 1 vragen, 1 met de volle score."), summary);
+            assertTrue(summary.contains("Je herhaalde 1 vraag, 1 met de volle score."), summary);
 
             assertEquals("[\"b\"]", server.db().read(c -> Sql.one(c, "SELECT chosen FROM review_answer",
                     rs -> rs.getString(1))).orElseThrow(), "every choice is stored");
