@@ -134,7 +134,7 @@ public final class App {
         new TeamSessionRoutes(cohorts, teamSessions, catalogue).register(router);
         new CertificateRoutes(catalogue, standings, progress, new CertificateRepository(db), config.baseUrl())
                 .register(router);
-        new Handouts(catalogue).register(router);
+        new Handouts(catalogue, config.mediaDir()).register(router);
         new DataRoutes(db, learners, sessions, personalData(db, config), throttle).register(router);
         scorm.register(router);
         return router;

@@ -198,7 +198,8 @@ final class Cli implements Callable<Integer> {
 
         @Override
         public Integer call() throws java.io.IOException {
-            Catalogue catalogue = new Catalogue(App.courseLoader(options.toConfig()), false);
+            Config config = options.toConfig();
+            Catalogue catalogue = new Catalogue(App.courseLoader(config), false);
             var found = catalogue.course(course);
             if (found.isEmpty()) {
                 System.err.println(course + ": no such course, or it has problems (run check)");
@@ -206,7 +207,7 @@ final class Cli implements Callable<Integer> {
             }
             Path file = out != null ? out
                     : Path.of((facilitator ? "hand-out-begeleiders-" : "hand-out-") + course + ".pdf");
-            Files.write(file, new Handouts(catalogue).render(found.get(), catalogue.glossary(), facilitator));
+            Files.write(file, new Handouts(catalogue, config.mediaDir()).render(found.get(), catalogue.glossary(), facilitator));
             System.out.println("handout written to " + file.toAbsolutePath());
             return 0;
         }

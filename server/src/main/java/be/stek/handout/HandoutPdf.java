@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -38,15 +39,18 @@ final class HandoutPdf {
         }
     }
 
-    /** The PDF of {@code blocks}; {@code title} goes in the footer and the document's properties. */
-    byte[] render(String title, String language, List<Block> blocks, Messages m) {
+    /**
+     * The PDF of {@code blocks}; {@code title} goes in the footer and the document's properties, and the diagrams are
+     * read from {@code mediaDir}.
+     */
+    byte[] render(String title, String language, List<Block> blocks, Messages m, Path mediaDir) {
         try (PDDocument doc = new PDDocument()) {
             TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
             // Glyph substitution (ligatures) costs milliseconds per line in pdfbox 3 and adds nothing to Dutch text.
             ttf.setEnableGsub(false);
-            PageLayout layout = new PageLayout(doc, PDType0Font.load(doc, ttf, true));
-            for (Block b : blocks) {
-                layout.add(b);
+            PageLayout layout = new PageLayout(doc, PDType0Font.load(doc, ttf, true), mediaDir);
+            for (int i = 0; i < blocks.size(); i++) {
+                layout.add(blocks.get(i), i + 1 < blocks.size() ? blocks.get(i + 1) : null);
             }
             layout.close();
             footers(doc, layout, title, m);

@@ -10,6 +10,7 @@ import be.stek.web.Result;
 import be.stek.web.Router;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.file.Path;
 
 /**
  * A printable handout per module: {@code /courses/<slug>/handout.pdf} for every signed-in person, and
@@ -19,13 +20,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 public final class Handouts {
     private final Catalogue catalogue;
+    private final Path mediaDir;
     private final HandoutPdf pdf = new HandoutPdf();
     /** Keyed by the course object itself (weak keys compare by identity): an edited course gets a new PDF. */
     private final Cache<Course, byte[]> learner = Caffeine.newBuilder().weakKeys().maximumSize(50).build();
     private final Cache<Course, byte[]> facilitator = Caffeine.newBuilder().weakKeys().maximumSize(50).build();
 
-    public Handouts(Catalogue catalogue) {
+    /** {@code mediaDir} is where the diagrams the handouts draw are. */
+    public Handouts(Catalogue catalogue, Path mediaDir) {
         this.catalogue = catalogue;
+        this.mediaDir = mediaDir;
     }
 
     public void register(Router r) {
@@ -44,6 +48,6 @@ public final class Handouts {
     public byte[] render(Course course, Glossary glossary, boolean forFacilitator) {
         var m = Handout.messages(course);
         String title = course.title() + " · " + m.get(forFacilitator ? "handout.nameFacilitator" : "handout.name");
-        return pdf.render(title, course.meta().language(), Handout.of(course, glossary, forFacilitator), m);
+        return pdf.render(title, course.meta().language(), Handout.of(course, glossary, forFacilitator), m, mediaDir);
     }
 }

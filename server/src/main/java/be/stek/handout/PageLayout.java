@@ -2,6 +2,7 @@ package be.stek.handout;
 
 import java.awt.Color;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ final class PageLayout {
 
     private final PDDocument doc;
     private final PDFont font;
+    private final PictureLayout pictures;
     private final Map<Integer, Boolean> drawable = new HashMap<>();
     private PDPageContentStream cs;
     private float y;
@@ -43,16 +45,19 @@ final class PageLayout {
     private float markerX;
     private boolean bar;
 
-    PageLayout(PDDocument doc, PDFont font) throws IOException {
+    /** {@code mediaDir} holds the diagrams the blocks show; null draws none (their captions stay). */
+    PageLayout(PDDocument doc, PDFont font, Path mediaDir) throws IOException {
         this.doc = doc;
         this.font = font;
+        this.pictures = new PictureLayout(this, doc, mediaDir);
         newPage();
     }
 
-    void add(Block b) throws IOException {
+    /** Lays out {@code b}; {@code next} (or null) is what follows it, so that a heading stays with it. */
+    void add(Block b, Block next) throws IOException {
         switch (b.kind()) {
             case TITLE -> text(b.text(), 22, true, BRAND, 0, 0, 0, 8);
-            case HEADING -> heading(b);
+            case HEADING -> heading(b, next);
             case PARAGRAPH -> text(b.text(), BODY, b.strong(), INK, 0, 0, 6, 0);
             case NOTE -> text(b.text(), 9.5f, false, MUTED, 0, 0, 2, 2);
             case QUOTE -> quote(b);
@@ -67,7 +72,7 @@ final class PageLayout {
         }
     }
 
-    private void heading(Block b) throws IOException {
+    private void heading(Block b, Block next) throws IOException {
         float size = switch (b.level()) {
             case 1 -> 16f;
             case 2 -> 13.5f;
@@ -75,8 +80,9 @@ final class PageLayout {
             default -> BODY;
         };
         float gap = b.level() == 1 ? 20 : b.level() == 2 ? 14 : 10;
-        // Keep a heading with at least three lines of what follows it.
-        if (y - gap - lines(b.text(), size, WIDTH).size() * size * 1.35f - 3 * BODY * 1.45f < MARGIN_BOTTOM) {
+        // Keep a heading with at least three lines of what follows it, or with the whole picture that follows it.
+        float following = next != null && next.kind() == Block.Kind.IMAGE ? pictures.height(next) + 10 : 3 * BODY * 1.45f;
+        if (y - gap - lines(b.text(), size, WIDTH).size() * size * 1.35f - following < MARGIN_BOTTOM && !empty) {
             newPage();
         }
         text(b.text(), size, true, b.level() <= 2 ? BRAND : INK, 0, 0, gap, 3);
@@ -97,8 +103,10 @@ final class PageLayout {
         text(b.text(), BODY, false, MUTED, INDENT, INDENT, 6, 0);
     }
 
+    /** A diagram (see {@link PictureLayout}) with its alt text as caption below it. */
     private void image(Block b) throws IOException {
-        text(b.text(), 10, false, MUTED, INDENT, INDENT, 8, 4);
+        pictures.draw(b);
+        text(b.text(), 9.5f, false, MUTED, INDENT, INDENT, 4, 6);
     }
 
     /** Draws wrapped text with {@code gapBefore} above it and {@code gapAfter} below. */
@@ -267,6 +275,10 @@ final class PageLayout {
 
     static float textWidth() {
         return WIDTH;
+    }
+
+    static float textHeight() {
+        return A4.getHeight() - MARGIN_TOP - MARGIN_BOTTOM;
     }
 
     static Color line() {

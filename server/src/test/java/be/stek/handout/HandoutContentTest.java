@@ -44,7 +44,7 @@ class HandoutContentTest {
     @BeforeAll
     static void load() {
         catalogue = new Catalogue(App.courseLoader(Config.defaults()), false);
-        handouts = new Handouts(catalogue);
+        handouts = new Handouts(catalogue, Config.defaults().mediaDir());
     }
 
     private static final java.util.Map<String, byte[]> RENDERED = new java.util.HashMap<>();
