@@ -5,6 +5,7 @@ import be.stek.certificate.CertificateRepository;
 import be.stek.certificate.CertificateRoutes;
 import be.stek.cohort.CohortPersonalData;
 import be.stek.cohort.CohortRepository;
+import be.stek.cohort.CohortReviewRoutes;
 import be.stek.cohort.CohortRoutes;
 import be.stek.cohort.DashboardRoutes;
 import be.stek.cohort.ItemRoutes;
@@ -13,6 +14,7 @@ import be.stek.cohort.TeamSessionRoutes;
 import be.stek.course.Catalogue;
 import be.stek.course.CatalogueRoutes;
 import be.stek.course.CourseLoader;
+import be.stek.handout.Handouts;
 import be.stek.learner.AccountPersonalData;
 import be.stek.learner.AccountRoutes;
 import be.stek.learner.AdminRoutes;
@@ -33,6 +35,9 @@ import be.stek.quiz.QuizBlocks;
 import be.stek.quiz.QuizPersonalData;
 import be.stek.quiz.ReflectionRepository;
 import be.stek.quiz.ReflectionRoutes;
+import be.stek.review.ReviewPersonalData;
+import be.stek.review.ReviewReport;
+import be.stek.review.Reviews;
 import be.stek.scorm.PackageStandings;
 import be.stek.scorm.Scorm;
 import be.stek.scorm.ScormPersonalData;
@@ -126,17 +131,22 @@ public final class App {
         new AccountRoutes(learners, sessions, throttle, new Invitations(db)).register(router);
         new AdminRoutes(learners, sessions).register(router);
         setup.register(router);
+        Reviews reviews = new Reviews(db, catalogue, clock);
         new LearningRoutes(catalogue, progress, attempts, standings, new ActivityViews(attempts, reflections),
-                teamSessions::openFor, packages::of, cohorts::assignedTo).register(router);
-        new AttemptRoutes(catalogue, attempts).register(router);
+                teamSessions::openFor, packages::of, cohorts::assignedTo, me -> reviews.summary(me, clock.instant()))
+                .register(router);
+        new AttemptRoutes(catalogue, attempts, reviews).register(router);
+        reviews.register(router);
         new ReflectionRoutes(catalogue, reflections).register(router);
         new CohortRoutes(cohorts, catalogue, learners, config.baseUrl()).register(router);
         new DashboardRoutes(cohorts, catalogue, standings, packages).register(router);
         new ItemRoutes(cohorts, catalogue, attempts).register(router);
+        new CohortReviewRoutes(cohorts, catalogue, new ReviewReport(db)).register(router);
         new TeamSessionRoutes(cohorts, teamSessions, catalogue).register(router);
         new CertificateRoutes(catalogue, standings, progress, new CertificateRepository(db), config.baseUrl(),
                 config.orgName())
                 .register(router);
+        new Handouts(catalogue, config.mediaDir()).register(router);
         new DataRoutes(db, learners, sessions, personalData(db, config), throttle).register(router);
         scorm.register(router);
         return router;
@@ -156,7 +166,8 @@ public final class App {
         return List.of(new AccountPersonalData(db), new CohortPersonalData(db),
                 PersonalData.ofTable(db, "lesson_progress", "lesson_progress", "course, first_seen, lesson"),
                 new QuizPersonalData(db), PersonalData.ofTable(db, "reflections", "reflection", "written_at, id"),
-                new CertificatePersonalData(new CertificateRepository(db), config.baseUrl()), new ScormPersonalData(db));
+                new CertificatePersonalData(new CertificateRepository(db), config.baseUrl()), new ScormPersonalData(db),
+                new ReviewPersonalData(db));
     }
 
     /** 200 when the database reads and writes within two seconds; 503 otherwise (also while writes fail). */

@@ -1,6 +1,8 @@
 package be.stek;
 
+import be.stek.course.Catalogue;
 import be.stek.course.Problems;
+import be.stek.handout.Handouts;
 import be.stek.quiz.ItemForm;
 import be.stek.quiz.QuizBlocks;
 import be.stek.learner.LearnerRepository;
@@ -23,10 +25,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The command-line face of the jar: serve (default), check, user add, backup. */
+/** The command-line face of the jar: serve (default), check, user add, backup, handout. */
 @Command(name = "stek", mixinStandardHelpOptions = true, version = "Stek 1.0",
         description = "Stek: e-learning modules on infant mental health.",
-        subcommands = {Cli.Serve.class, Cli.Check.class, Cli.User.class, Cli.Backup.class})
+        subcommands = {Cli.Serve.class, Cli.Check.class, Cli.User.class, Cli.Backup.class, Cli.Handout.class})
 final class Cli implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
@@ -186,6 +188,34 @@ final class Cli implements Callable<Integer> {
                 db.backupTo(file);
             }
             System.out.println("backup written to " + file.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    @Command(name = "handout", description = "Write the printable handout of COURSE (its folder name) as a PDF.")
+    static final class Handout implements Callable<Integer> {
+        @Mixin
+        Options options = new Options();
+        @Parameters(paramLabel = "COURSE")
+        String course;
+        @Option(names = "--facilitator", description = "the facilitator's version: guide, questions, cases without keys")
+        boolean facilitator;
+        @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "where to write it (default: hand-out-COURSE.pdf)")
+        Path out;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Config config = options.toConfig();
+            Catalogue catalogue = new Catalogue(App.courseLoader(config), false);
+            var found = catalogue.course(course);
+            if (found.isEmpty()) {
+                System.err.println(course + ": no such course, or it has problems (run check)");
+                return 1;
+            }
+            Path file = out != null ? out
+                    : Path.of((facilitator ? "hand-out-begeleiders-" : "hand-out-") + course + ".pdf");
+            Files.write(file, new Handouts(catalogue, config.mediaDir()).render(found.get(), catalogue.glossary(), facilitator));
+            System.out.println("handout written to " + file.toAbsolutePath());
             return 0;
         }
     }

@@ -25,15 +25,17 @@ public final class LearningRoutes {
     private final LongFunction<List<?>> openTeamSessions;
     private final LongFunction<List<?>> packageStandings;
     private final LongFunction<List<GroupAssignment>> assignments;
+    private final LongFunction<?> reviewBlock;
 
     /**
-     * {@code openTeamSessions} lists the team sessions a learner can join now and {@code packageStandings} where
-     * they stand in SCORM packages (both shown on the dashboard); they are functions so that progress depends on
-     * neither the cohort nor the SCORM feature.
+     * {@code openTeamSessions} lists the team sessions a learner can join now, {@code packageStandings} where
+     * they stand in SCORM packages and {@code reviewBlock} what they have to review (all shown on the dashboard);
+     * they are functions so that progress depends on neither the cohort, the SCORM nor the review feature.
      */
     public LearningRoutes(Catalogue catalogue, ProgressRepository progress, AttemptRepository attempts,
                           Standings standings, ActivityViews activityViews, LongFunction<List<?>> openTeamSessions,
-                          LongFunction<List<?>> packageStandings, LongFunction<List<GroupAssignment>> assignments) {
+                          LongFunction<List<?>> packageStandings, LongFunction<List<GroupAssignment>> assignments,
+                          LongFunction<?> reviewBlock) {
         this.catalogue = catalogue;
         this.progress = progress;
         this.attempts = attempts;
@@ -42,6 +44,7 @@ public final class LearningRoutes {
         this.openTeamSessions = openTeamSessions;
         this.packageStandings = packageStandings;
         this.assignments = assignments;
+        this.reviewBlock = reviewBlock;
     }
 
     public void register(Router r) {
@@ -150,7 +153,8 @@ public final class LearningRoutes {
                 .sorted(java.util.Comparator.comparing((Row r) -> firstDue(r.assigned()))).toList();
         List<Row> others = all.stream().filter(r -> r.assigned().isEmpty()).toList();
         return Result.page("progress/dashboard", "assignedRows", assigned, "rows", others, "paths", catalogue.paths(),
-                "teamSessions", openTeamSessions.apply(me), "packages", packageStandings.apply(me));
+                "teamSessions", openTeamSessions.apply(me), "packages", packageStandings.apply(me),
+                "review", reviewBlock.apply(me));
     }
 
     private static String firstDue(List<Assigned> assigned) {

@@ -24,15 +24,22 @@ public final class AttemptRoutes {
     private final Catalogue catalogue;
     private final AttemptRepository attempts;
     private final Random random;
+    private final AnswerListener listener;
 
     public AttemptRoutes(Catalogue catalogue, AttemptRepository attempts) {
-        this(catalogue, attempts, new SecureRandom());
+        this(catalogue, attempts, AnswerListener.NONE);
     }
 
-    AttemptRoutes(Catalogue catalogue, AttemptRepository attempts, Random random) {
+    /** {@code listener} hears of every vignette answer stored (spaced review schedules it). */
+    public AttemptRoutes(Catalogue catalogue, AttemptRepository attempts, AnswerListener listener) {
+        this(catalogue, attempts, new SecureRandom(), listener);
+    }
+
+    AttemptRoutes(Catalogue catalogue, AttemptRepository attempts, Random random, AnswerListener listener) {
         this.catalogue = catalogue;
         this.attempts = attempts;
         this.random = random;
+        this.listener = listener;
     }
 
     public void register(Router r) {
@@ -116,7 +123,17 @@ public final class AttemptRoutes {
         if (chosen.stream().anyMatch(id -> q.option(id).isEmpty()) || (!q.multiple() && chosen.size() > 1)) {
             throw HttpError.badRequest("error.unknownOption");
         }
-        attempts.record(a.id(), Answering.question(q, chosen, ctx.now()));
+        // The answer is decided and stored in one write (see Answering); the listener hears of it once it is stored.
+        AttemptRepository.Decision decision = Answering.question(q, chosen, ctx.now());
+        java.util.concurrent.atomic.AtomicReference<Answer> stored = new java.util.concurrent.atomic.AtomicReference<>();
+        boolean recorded = attempts.record(a.id(), (attempt, answers) -> {
+            AttemptRepository.Recording r = decision.decide(attempt, answers);
+            stored.set(r == null ? null : r.answer());
+            return r;
+        });
+        if (recorded && stored.get() != null) {
+            listener.stored(a, stored.get());
+        }
         return afterAnswer(ctx, course, a, "#q-" + qid);
     }
 
