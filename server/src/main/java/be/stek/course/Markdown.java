@@ -86,7 +86,16 @@ final class Markdown {
             }
         }
         plain.forEach(Markdown::unwrap);
-        return new Rendered(renderer.render(doc), blocks);
+        return new Rendered(scrollableTables(renderer.render(doc)), blocks);
+    }
+
+    /**
+     * Puts every table in a box that scrolls sideways on its own (keyboard-focusable, named as a table region), so that
+     * a wide table never makes a phone's page wider than its screen.
+     */
+    static String scrollableTables(String html) {
+        return html.replace("<table>", "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"tabel\"><table>")
+                .replace("</table>", "</table></div>");
     }
 
     /** Replaces a link or image by its text (for an image, its alt text). */

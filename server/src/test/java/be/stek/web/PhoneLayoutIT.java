@@ -39,7 +39,7 @@ class PhoneLayoutIT {
             }
             chromium.signIn("admin@example.be");
             ((ChromiumDriver) chromium.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", 320, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+                    Map.of("width", 320, "height", 740, "deviceScaleFactor", 2, "mobile", false));
 
             List<String> pages = List.of("/", "/me", "/woordenlijst", "/courses/imh-basis",
                     "/courses/ingrijpende-ervaringen/lessons/van-signaal-tot-herstel",
@@ -51,19 +51,27 @@ class PhoneLayoutIT {
             List<String> tooWide = new ArrayList<>();
             for (String page : pages) {
                 chromium.open(page);
-                long width = ((Number) chromium.driver().executeScript(
+                long width = ((Number) ((org.openqa.selenium.JavascriptExecutor) chromium.driver()).executeScript(
                         "return document.documentElement.scrollWidth")).longValue();
-                long inner = ((Number) chromium.driver().executeScript("return window.innerWidth")).longValue();
+                long inner = ((Number) ((org.openqa.selenium.JavascriptExecutor) chromium.driver()).executeScript("return window.innerWidth")).longValue();
                 assertEquals(320, inner, "the phone emulation is on");
                 if (width > 320) {
-                    tooWide.add(page + " is " + width + " px wide");
+                    // Name the innermost elements that stick out, to say where to look.
+                    Object culprit = ((org.openqa.selenium.JavascriptExecutor) chromium.driver()).executeScript(
+                            "var out = []; document.querySelectorAll('body *').forEach(function (e) {"
+                            + " var r = e.getBoundingClientRect().right; if (r <= 321) { return; }"
+                            + " var kids = Array.prototype.filter.call(e.children, function (k) {"
+                            + " return k.getBoundingClientRect().right > 321; });"
+                            + " if (kids.length === 0) { out.push(e.tagName + '.' + e.className + ' ' + Math.round(r)); } });"
+                            + " return out.slice(0, 4).join(' | ')");
+                    tooWide.add(page + " is " + width + " px wide (widest: " + culprit + ")");
                 }
             }
             assertEquals(List.of(), tooWide);
 
             // The chart's labels stay readable on the phone (12 px or more).
             chromium.open("/cohorts/" + cohort + "/dashboard");
-            double smallest = ((Number) chromium.driver().executeScript("var svg = document.querySelector('svg.chart');"
+            double smallest = ((Number) ((org.openqa.selenium.JavascriptExecutor) chromium.driver()).executeScript("var svg = document.querySelector('svg.chart');"
                     + " var scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; var m = 1e9;"
                     + " svg.querySelectorAll('text').forEach(function (t) {"
                     + " m = Math.min(m, parseFloat(t.getAttribute('font-size')) * scale); }); return m"))
@@ -72,7 +80,7 @@ class PhoneLayoutIT {
 
             // The measure itself notices a page that is too wide.
             chromium.open("/");
-            long wide = ((Number) chromium.driver().executeScript("var d = document.createElement('div');"
+            long wide = ((Number) ((org.openqa.selenium.JavascriptExecutor) chromium.driver()).executeScript("var d = document.createElement('div');"
                     + " d.style.width = '900px'; d.textContent = 'x'; document.querySelector('main').appendChild(d);"
                     + " return document.documentElement.scrollWidth")).longValue();
             assertEquals(true, wide > 320, "a 900 px element makes the page " + wide + " px wide");

@@ -108,22 +108,7 @@ class SecurityHeadersIT {
         assertFalse(head.contains("\r\nserver:"), head);
     }
 
-    /** Sends a request as written and reads the answer up to the end of its page (or of the stream). */
     private static String raw(String request) throws IOException {
-        URI uri = URI.create(server.url("/"));
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[4096];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                out.write(buffer, 0, n);
-                if (out.toString(StandardCharsets.UTF_8).contains("</html>")) {
-                    break;
-                }
-            }
-            return out.toString(StandardCharsets.UTF_8);
-        }
+        return be.stek.testing.RawHttp.exchange(server, request);
     }
 }
