@@ -21,6 +21,7 @@
   var status = document.getElementById('player-status');
   var sequence = 0;
   var sent = null;
+  var refused = null;
   var confirmed = { suspend: null, interactions: null };
   var settings = {
     lmsCommitUrl: commitUrl,
@@ -31,6 +32,7 @@
     dataCommitFormat: 'json',
     sendFullCommit: true,
     logLevel: 4,
+    xhrResponseHandler: answered,
     requestHandler: function (payload, meta) {
       var body = numbered(payload);
       if (meta && meta.isTerminateCommit) {
@@ -40,6 +42,25 @@
       return body;
     }
   };
+
+  /**
+   * Stek's answer to a commit: {result, errorCode}, and when it refused the commit (too much data, for example) an
+   * error message for the learner, shown by the Commit listener below.
+   */
+  function answered(xhr) {
+    var reply = null;
+    try {
+      reply = JSON.parse(xhr.responseText);
+    } catch (e) {
+      reply = null;
+    }
+    var ok = xhr.status >= 200 && xhr.status < 300 && reply !== null && (reply.result === true || reply.result === 'true');
+    refused = !ok && reply && reply.error ? reply.error : null;
+    if (ok || (reply && typeof reply.errorCode === 'number')) {
+      return { result: ok ? 'true' : 'false', errorCode: ok ? 0 : reply.errorCode };
+    }
+    return { result: 'false', errorCode: v12 ? 101 : 391 };
+  }
 
   function json(value) {
     return value === undefined ? undefined : JSON.stringify(value);
@@ -98,9 +119,9 @@
     window.API_1484_11 = api;
   }
 
-  function say(attribute) {
+  function say(attribute, text) {
     if (status) {
-      status.textContent = status.getAttribute(attribute) || '';
+      status.textContent = text || status.getAttribute(attribute) || '';
     }
   }
 
@@ -110,7 +131,7 @@
       confirmed = { suspend: sent.suspend !== undefined ? sent.suspend : confirmed.suspend,
         interactions: sent.interactions !== undefined ? sent.interactions : confirmed.interactions };
     }
-    say(ok ? 'data-saved' : 'data-failed');
+    say(ok ? 'data-saved' : 'data-failed', ok ? null : refused);
   });
 
   api.on(v12 ? 'LMSFinish' : 'Terminate', function () {

@@ -55,9 +55,15 @@ final class CmiStore {
     enum Outcome { APPLIED, DUPLICATE, CLOSED }
 
     private final Database db;
+    private final StorageLimits limits;
 
     CmiStore(Database db) {
+        this(db, StorageLimits.DEFAULT);
+    }
+
+    CmiStore(Database db, StorageLimits limits) {
         this.db = db;
+        this.limits = limits;
     }
 
     /**
@@ -131,7 +137,8 @@ final class CmiStore {
 
     /**
      * Applies a commit in one transaction, creating the launch's session (and attempt) first when this is its first
-     * commit; a resent, late or post-terminate commit is acknowledged, not applied.
+     * commit; a resent, late or post-terminate commit is acknowledged, not applied. Throws {@link StorageFull} (and
+     * stores nothing) when the commit would go past the {@link StorageLimits}.
      */
     Outcome commit(SessionKey key, CommitParser.Commit commit, boolean last, Instant now) {
         return db.write(c -> {
@@ -148,7 +155,7 @@ final class CmiStore {
             }
             ScoAttempt before = Sql.one(c, "SELECT * FROM scorm_attempt WHERE id = ?", CmiStore::attempt,
                     s.attemptId()).orElseThrow();
-            CommitWriter.apply(c, s, before, commit, last && !commit.abandon(), now);
+            CommitWriter.apply(c, s, before, commit, last && !commit.abandon(), now, limits);
             return Outcome.APPLIED;
         });
     }

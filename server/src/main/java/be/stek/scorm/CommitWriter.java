@@ -8,15 +8,21 @@ import java.time.Instant;
 
 /**
  * Writes one applied commit inside the caller's transaction: the attempt row (statuses recomputed), the session's
- * sequence and time, and the interactions as upserts. A constant number of statements per commit plus one batch.
+ * sequence and time, and the interactions as upserts, after {@link StorageUse} checked the limits. A constant
+ * number of statements per commit plus one batch.
  */
 final class CommitWriter {
     private CommitWriter() {
     }
 
     static void apply(Connection c, CmiStore.SessionInfo s, ScoAttempt before, CommitParser.Commit commit,
-                      boolean last, Instant now) throws SQLException {
+                      boolean last, Instant now, StorageLimits limits) throws SQLException {
         CmiState st = commit.state();
+        String location = kept(before.location(), st.location());
+        String suspendData = kept(before.suspendData(), st.suspendData());
+        String cmi = merged(before.cmi(), st.cmi());
+        StorageUse.Change change = StorageUse.check(c, s, before, st.interactions(), location, suspendData, cmi,
+                limits);
         StatusRules.Status status = StatusRules.evaluate(s.version(), st, s.values());
         double others = Sql.one(c, "SELECT COALESCE(SUM(session_seconds), 0) FROM scorm_session "
                 + "WHERE attempt_id = ? AND id <> ?", rs -> rs.getDouble(1), s.attemptId(), s.id()).orElse(0.0);
@@ -30,8 +36,7 @@ final class CommitWriter {
                     ended_at = CASE WHEN ? THEN ? ELSE ended_at END
                 WHERE id = ?""", status.completion(), status.success(), status.reasonKey() + "|" + status.reasonArg(),
                 st.lessonStatus(), st.scoreRaw(), st.scoreMin(), st.scoreMax(), st.scoreScaled(), st.progressMeasure(),
-                kept(before.location(), st.location()), kept(before.suspendData(), st.suspendData()), st.exit(),
-                others + mine, merged(before.cmi(), st.cmi()), now, ends, now, s.attemptId());
+                location, suspendData, st.exit(), others + mine, cmi, now, ends, now, s.attemptId());
         Sql.update(c, """
                 UPDATE scorm_session SET last_sequence = MAX(last_sequence, ?), commits = commits + 1,
                     session_seconds = ?, last_commit_at = ?, closed_at = CASE WHEN ? THEN ? ELSE closed_at END,
@@ -39,6 +44,7 @@ final class CommitWriter {
                 commit.sequence() == null ? 0 : commit.sequence(), mine, now, last, now, last,
                 last ? "terminate" : null, s.id());
         interactions(c, s, st, now);
+        StorageUse.record(c, s, change);
     }
 
     /**

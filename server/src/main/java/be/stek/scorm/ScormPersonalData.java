@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * A person's SCORM data, for their data export: every attempt at every package item with its run-time data
- * (status, score, location, suspend data, the cmi values) and every interaction, the player sessions, and the
- * packages they imported as an admin.
+ * (status, score, location, suspend data, the cmi values) and every interaction, the player sessions, the bytes
+ * stored per package, and the packages they imported as an admin.
  */
 public final class ScormPersonalData implements PersonalData {
     private final Database db;
@@ -26,7 +26,7 @@ public final class ScormPersonalData implements PersonalData {
 
     @Override
     public List<String> tables() {
-        return List.of("scorm_attempt", "scorm_interaction", "scorm_session", "scorm_package");
+        return List.of("scorm_attempt", "scorm_interaction", "scorm_session", "scorm_package", "scorm_usage");
     }
 
     @Override
@@ -43,6 +43,9 @@ public final class ScormPersonalData implements PersonalData {
             out.put("attempts", RowMaps.nest(attempts, "id", interactions, "attempt_id", "interactions"));
             out.put("sessions", RowMaps.list(c, """
                     SELECT * FROM scorm_session WHERE learner_id = ? ORDER BY started_at""", learnerId));
+            out.put("storage", RowMaps.list(c, """
+                    SELECT p.slug AS package, u.stored_bytes FROM scorm_usage u JOIN scorm_package p ON p.id = u.package_id
+                    WHERE u.learner_id = ? ORDER BY p.slug""", learnerId));
             out.put("packages_imported", RowMaps.list(c, """
                     SELECT slug, title, version, imported_at FROM scorm_package WHERE imported_by = ?
                     ORDER BY imported_at""", learnerId));

@@ -106,12 +106,18 @@ final class ScormRoutes {
         }
         String sd = commit.state().suspendData();
         if (sd != null && sd.length() > MAX_SUSPEND_DATA) {
-            return refusal(ctx, s, "scorm.error.suspendDataTooLong", 413);
+            return refusal(ctx, s, "scorm.error.suspendDataTooLong", 413, MAX_SUSPEND_DATA);
         }
         if (commit.undelivered()) {
             log.warn("SCORM session {}: the closing page could not send all of its data", s.id());
         }
-        CmiStore.Outcome outcome = cmi.commit(s, commit, "true".equals(ctx.query("final")), ctx.now());
+        CmiStore.Outcome outcome;
+        try {
+            outcome = cmi.commit(s, commit, "true".equals(ctx.query("final")), ctx.now());
+        } catch (StorageFull e) {
+            log.info("SCORM session {}: commit refused ({})", s.id(), e.key());
+            return refusal(ctx, s, e.key(), 413, e.args());
+        }
         return Result.json(Map.of("result", true, "errorCode", 0, "outcome", outcome.name().toLowerCase()));
     }
 
@@ -136,11 +142,14 @@ final class ScormRoutes {
         return new CmiStore.SessionKey(id, me, p.id(), item.id(), p.version());
     }
 
-    /** A commit Stek does not store: the SCO's Commit returns false with a general commit failure. */
-    private static Result refusal(Ctx ctx, CmiStore.SessionKey s, String key, int status) {
+    /**
+     * A commit Stek does not store: the SCO's Commit returns false with a general commit failure, and the player
+     * shows {@code error} (the message of {@code key}) to the learner.
+     */
+    private static Result refusal(Ctx ctx, CmiStore.SessionKey s, String key, int status, Object... args) {
         int code = s.version() == ScormVersion.SCORM_12 ? 101 : 391;
-        return new Result.Json(Map.of("result", false, "errorCode", code, "error", ctx.messages().get(key,
-                MAX_SUSPEND_DATA)), status);
+        return new Result.Json(Map.of("result", false, "errorCode", code, "error", ctx.messages().get(key, args)),
+                status);
     }
 
     /** SCORM's name convention: "Peeters, Lotte" for "Lotte Peeters". */

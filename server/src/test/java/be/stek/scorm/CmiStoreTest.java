@@ -34,6 +34,36 @@ class CmiStoreTest {
         db.close();
     }
 
+    /** The learner's bytes for the package, counted afresh from every row (what the running counter must equal). */
+    private long recount(long packageId) {
+        return db.read(c -> be.stek.store.Sql.one(c, """
+                SELECT COALESCE(SUM(COALESCE(length(CAST(location AS BLOB)), 0)
+                    + COALESCE(length(CAST(suspend_data AS BLOB)), 0) + COALESCE(length(CAST(cmi AS BLOB)), 0)
+                    + (SELECT COALESCE(SUM(COALESCE(length(CAST(i.interaction_id AS BLOB)), 0)
+                        + COALESCE(length(CAST(i.description AS BLOB)), 0)
+                        + COALESCE(length(CAST(i.learner_response AS BLOB)), 0)
+                        + COALESCE(length(CAST(i.result AS BLOB)), 0)), 0)
+                       FROM scorm_interaction i WHERE i.attempt_id = a.id)), 0)
+                FROM scorm_attempt a WHERE learner_id = ? AND package_id = ?""", rs -> rs.getLong(1), learner,
+                packageId).orElseThrow());
+    }
+
+    private long counted(long packageId) {
+        return db.read(c -> be.stek.store.Sql.one(c, "SELECT stored_bytes FROM scorm_usage WHERE learner_id = ? "
+                + "AND package_id = ?", rs -> rs.getLong(1), learner, packageId).orElse(0L));
+    }
+
+    private static String answers(int sequence, int count, String response) {
+        StringBuilder b = new StringBuilder("{\"commitSequence\":" + sequence + ",\"cmi\":{\"location\":\"p"
+                + sequence + "\",\"interactions\":{");
+        for (int i = 0; i < count; i++) {
+            b.append(i == 0 ? "" : ",").append("\"").append(i).append("\":{\"id\":\"q").append(i)
+                    .append("\",\"description\":\"Vraag ").append(i).append("\",\"learner_response\":\"")
+                    .append(response).append("\",\"result\":\"correct\"}");
+        }
+        return b.append("}}}").toString();
+    }
+
     private ScormPackage pkg(String folder) throws Exception {
         Manifest m = ManifestParser.parse(TestPackages.files(folder).get("imsmanifest.xml"));
         return new PackageRepository(db).insert(m, folder, "key-" + folder, 1, 1, null, NOW);
@@ -104,5 +134,50 @@ class CmiStoreTest {
         List<CmiState.Interaction> kept = store.interactions(store.current(learner, p.id(), "sco").orElseThrow().id());
         assertEquals(List.of("q1", "q2"), kept.stream().map(CmiState.Interaction::id).toList());
         assertEquals(3.0, kept.get(0).latencySeconds());
+    }
+
+    @Test
+    void a_commit_past_the_interaction_limit_is_refused_whole_and_a_commit_that_rewrites_them_is_not() throws Exception {
+        store = new CmiStore(db, new StorageLimits(3, 1_000_000));
+        ScormPackage p = pkg("resume-2004");
+        var launch = store.launch(learner, p, "sco");
+        commit(launch, ScormVersion.SCORM_2004, answers(1, 3, "a"), false);
+        StorageFull refused = org.junit.jupiter.api.Assertions.assertThrows(StorageFull.class,
+                () -> commit(launch, ScormVersion.SCORM_2004, answers(2, 4, "b"), false));
+        assertEquals("scorm.error.tooManyInteractions", refused.key());
+        ScoAttempt a = store.current(learner, p.id(), "sco").orElseThrow();
+        assertEquals("p1", a.location(), "nothing of the refused commit is stored");
+        assertEquals(List.of("a", "a", "a"), store.interactions(a.id()).stream()
+                .map(CmiState.Interaction::learnerResponse).toList());
+        assertEquals(CmiStore.Outcome.APPLIED, commit(launch, ScormVersion.SCORM_2004, answers(3, 3, "c"), false),
+                "changing the three stored answers adds none");
+        assertEquals(recount(p.id()), counted(p.id()));
+    }
+
+    @Test
+    void bytes_count_over_every_attempt_of_the_package_and_the_running_count_matches_a_recount() throws Exception {
+        store = new CmiStore(db, new StorageLimits(1_000, 30_000));
+        ScormPackage p = pkg("resume-2004");
+        String suspend = "{\"commitSequence\":%d,\"cmi\":{\"exit\":\"%s\",\"suspend_data\":\"%s\"}}";
+        var first = store.launch(learner, p, "sco");
+        commit(first, ScormVersion.SCORM_2004, suspend.formatted(1, "suspend", "é".repeat(3_000)), false);
+        commit(first, ScormVersion.SCORM_2004, answers(2, 20, "x".repeat(100)), false);
+        commit(first, ScormVersion.SCORM_2004, suspend.formatted(3, "normal", "ü".repeat(3_000)), true);
+        assertEquals(recount(p.id()), counted(p.id()));
+        long afterFirst = counted(p.id());
+        assertTrue(afterFirst > 12_000 && afterFirst < 20_000, "two-byte characters count twice: " + afterFirst);
+
+        var second = store.launch(learner, p, "sco");
+        assertEquals(2, second.attempt().number());
+        org.junit.jupiter.api.Assertions.assertThrows(StorageFull.class, () -> commit(second, ScormVersion.SCORM_2004,
+                suspend.formatted(1, "suspend", "x".repeat(10_000)), false), "the first attempt's bytes count too");
+        assertTrue(store.attempts(learner, p.id()).stream().allMatch(a -> a.number() == 1),
+                "a refused first commit leaves no attempt behind");
+        commit(second, ScormVersion.SCORM_2004, suspend.formatted(1, "suspend", "x".repeat(2_000)), false);
+        assertEquals(recount(p.id()), counted(p.id()));
+
+        db.write(c -> be.stek.store.Sql.update(c, "UPDATE scorm_usage SET stored_bytes = 40000"));
+        assertEquals(CmiStore.Outcome.APPLIED, commit(second, ScormVersion.SCORM_2004,
+                suspend.formatted(2, "suspend", "x".repeat(500)), false), "a commit that stores less always goes");
     }
 }

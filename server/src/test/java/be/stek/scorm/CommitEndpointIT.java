@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The commit endpoint as the player's run-time uses it: JSON from Commit, text/plain from the beacon, each commit
  * applied once (by its sequence), on disk before the answer, nothing accepted after the final commit, suspend_data
- * up to 64,000 characters kept whole and anything longer refused rather than cut.
+ * up to 64,000 characters kept whole and anything longer refused rather than cut, and the storage limits (1,000
+ * interactions per attempt, 10 MB per learner and package) answered as a refused commit with a message.
  */
 class CommitEndpointIT {
     private static final Pattern COMMIT_URL = Pattern.compile("data-commit=\"([^\"]+)\"");
@@ -106,6 +107,58 @@ class CommitEndpointIT {
             assertEquals("1 attempt(s), 1 session(s), 0 interaction(s)", scormRows(server),
                     "the first commit creates the attempt and its session");
         }
+    }
+
+    @Test
+    void a_commit_past_1000_interactions_is_refused_with_a_message_and_changes_nothing(@TempDir Path data)
+            throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            String slug = ResumeIT.importAsAdmin(server, "resume-2004");
+            long lotte = server.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
+            Http http = new Http(server).signIn("lotte@example.be");
+            String url = launch(http, slug);
+
+            assertEquals("applied", outcome(http.postRaw(url, answers(1, 1_000), "application/json")));
+            HttpResponse<String> refused = http.postRaw(url, answers(2, 1_001), "application/json");
+            assertEquals(413, refused.statusCode());
+            assertTrue(refused.body().contains("\"result\":false") && refused.body().contains("\"errorCode\":391")
+                    && refused.body().contains("1000 antwoorden"), refused.body());
+            assertEquals(1_000, server.count("SELECT COUNT(*) FROM scorm_interaction"));
+            assertEquals("p1", ResumeIT.attemptValue(server, lotte, "location"));
+        }
+    }
+
+    @Test
+    void a_learner_past_10_mb_for_a_package_gets_a_refused_commit_and_may_still_store_less(@TempDir Path data)
+            throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            String slug = ResumeIT.importAsAdmin(server, "resume-2004");
+            long lotte = server.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
+            Http http = new Http(server).signIn("lotte@example.be");
+            String url = launch(http, slug);
+            assertEquals("applied", outcome(http.postRaw(url, body(1, "p1", "x".repeat(1_000)), "application/json")));
+            // As if earlier attempts had stored almost 10 MB: the running count is what the commit checks.
+            server.db().write(c -> be.stek.store.Sql.update(c, "UPDATE scorm_usage SET stored_bytes = ? "
+                    + "WHERE learner_id = ?", 10L * 1024 * 1024 - 500, lotte));
+
+            HttpResponse<String> refused = http.postRaw(url, body(2, "p2", "x".repeat(2_000)), "application/json");
+            assertEquals(413, refused.statusCode());
+            assertTrue(refused.body().contains("\"result\":false") && refused.body().contains("10 MB"),
+                    refused.body());
+            assertEquals("p1", ResumeIT.attemptValue(server, lotte, "location"));
+            assertEquals("applied", outcome(http.postRaw(url, body(3, "p3", "x".repeat(100)), "application/json")),
+                    "a commit that stores less than before is accepted");
+            assertEquals("p3", ResumeIT.attemptValue(server, lotte, "location"));
+        }
+    }
+
+    private static String answers(int sequence, int count) {
+        Map<String, Object> interactions = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            interactions.put(String.valueOf(i), Map.of("id", "q" + i, "learner_response", "a", "result", "correct"));
+        }
+        return toJson(Map.of("commitSequence", sequence, "cmi", Map.of("location", "p" + sequence,
+                "interactions", interactions)));
     }
 
     private static String scormRows(TestServer server) {
