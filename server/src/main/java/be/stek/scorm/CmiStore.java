@@ -17,15 +17,10 @@ import java.util.Optional;
  */
 final class CmiStore {
     /**
-     * Which launch a commit belongs to: the session id the player page was given, and the learner, package and item
-     * it was opened for. The id starts with the learner's id, so that only that learner can create the session.
+     * Which launch a commit belongs to: the session id of the launch (named by its launch token), and the learner,
+     * package and item it was opened for.
      */
     record SessionKey(String id, long learnerId, long packageId, String itemId, ScormVersion version) {
-        /** True when {@code id} is a session id the player made for {@code learnerId}. */
-        static boolean madeFor(String id, long learnerId) {
-            String prefix = learnerId + ".";
-            return id.startsWith(prefix) && id.length() == prefix.length() + Tokens.LENGTH;
-        }
     }
 
     /** What the player needs to start a SCO: nothing of it is stored until the SCO's first commit. */
@@ -72,6 +67,16 @@ final class CmiStore {
      * creates the session and, if needed, the attempt ({@link #commit}).
      */
     Launch launch(long learnerId, ScormPackage pkg, String itemId) {
+        return launch(learnerId, pkg, itemId, newSessionId(learnerId));
+    }
+
+    /** A fresh session id for a launch by {@code learnerId} (it starts with their id, for the logs). */
+    static String newSessionId(long learnerId) {
+        return learnerId + "." + Tokens.random();
+    }
+
+    /** The launch with the session id a launch token names. */
+    Launch launch(long learnerId, ScormPackage pkg, String itemId, String sessionId) {
         return db.read(c -> {
             ScoAttempt open = current(c, learnerId, pkg.id(), itemId).filter(x -> x.endedAt() == null).orElse(null);
             boolean fresh = open == null || Sql.one(c,
@@ -80,7 +85,7 @@ final class CmiStore {
             String entry = fresh ? "ab-initio" : "suspend".equals(open.exit()) ? "resume" : "";
             ScoAttempt attempt = open != null ? open : ScoAttempt.notStarted(learnerId, pkg.id(), itemId,
                     nextNumber(c, learnerId, pkg.id(), itemId));
-            var key = new SessionKey(learnerId + "." + Tokens.random(), learnerId, pkg.id(), itemId, pkg.version());
+            var key = new SessionKey(sessionId, learnerId, pkg.id(), itemId, pkg.version());
             return new Launch(key, attempt, entry);
         });
     }

@@ -1,14 +1,9 @@
 package be.stek.scorm;
 
-/** An imported package as stored; its files are under {@code data/scorm/<contentKey>/}. */
+/** An imported package as stored; its files are under {@code data/scorm/<contentKey>/}, served on the content origin. */
 public record ScormPackage(long id, String slug, String contentKey, String title, ScormVersion version,
                            String schemaVersion, String manifestId, int fileCount, long sizeBytes, String importedAt,
                            String archivedAt) {
-
-    /** The URL prefix under which the package's files are served. */
-    String contentUrl() {
-        return "/scorm/content/" + contentKey + "/";
-    }
 
     /** 1.2, or 2004 with its edition when the manifest names one. */
     public String versionLabel() {

@@ -88,7 +88,7 @@ class ExportRoundTripIT {
     /** Walks every page; on each, answers every question of every activity with its first option. */
     private static Map<String, List<String[]>> readEverythingAndAnswer(Chromium chromium) {
         WebDriver d = chromium.driver();
-        d.switchTo().frame(chromium.find(By.id("scorm-frame")));
+        Player.enterSco(chromium);
         chromium.find(By.cssSelector("#shell-pages a"));
         Map<String, List<String[]>> chosen = new LinkedHashMap<>();
         while (true) {
