@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,8 +24,11 @@ final class CmiStore {
     record SessionKey(String id, long learnerId, long packageId, String itemId, ScormVersion version) {
     }
 
-    /** What the player needs to start a SCO: nothing of it is stored until the SCO's first commit. */
-    record Launch(SessionKey key, ScoAttempt attempt, String entry) {
+    /**
+     * What the player needs to start a SCO: nothing of it is stored until the SCO's first commit. {@code globals}
+     * are the learner's global objectives of the package, which the item's objectives may read.
+     */
+    record Launch(SessionKey key, ScoAttempt attempt, String entry, Map<String, Objectives.Global> globals) {
         String sessionId() {
             return key.id();
         }
@@ -32,7 +36,7 @@ final class CmiStore {
 
     /** A stored session with what a commit needs to know about it. */
     record SessionInfo(SessionKey key, long attemptId, Manifest.LaunchValues values, long lastSequence,
-                       int interactionBase, boolean closed) {
+                       int interactionBase, boolean closed, List<Manifest.Objective> objectives) {
         String id() {
             return key.id();
         }
@@ -86,7 +90,7 @@ final class CmiStore {
             ScoAttempt attempt = open != null ? open : ScoAttempt.notStarted(learnerId, pkg.id(), itemId,
                     nextNumber(c, learnerId, pkg.id(), itemId));
             var key = new SessionKey(sessionId, learnerId, pkg.id(), itemId, pkg.version());
-            return new Launch(key, attempt, entry);
+            return new Launch(key, attempt, entry, Objectives.globals(c, learnerId, pkg.id()));
         });
     }
 
@@ -191,6 +195,20 @@ final class CmiStore {
                         rs.getString("latency"), rs.getString("stamp")), attemptId));
     }
 
+    /** The objectives of each attempt, by attempt id. */
+    Map<Long, List<Objectives.Reported>> objectives(List<ScoAttempt> attempts) {
+        return db.read(c -> {
+            Map<Long, List<Objectives.Reported>> out = new java.util.HashMap<>();
+            for (ScoAttempt a : attempts) {
+                List<Objectives.Reported> list = Objectives.of(c, a.id());
+                if (!list.isEmpty()) {
+                    out.put(a.id(), list);
+                }
+            }
+            return out;
+        });
+    }
+
     static ScoAttempt attempt(ResultSet rs) throws SQLException {
         return new ScoAttempt(rs.getLong("id"), rs.getLong("learner_id"), rs.getLong("package_id"),
                 rs.getString("item_id"), rs.getInt("number"), rs.getString("completion_status"),
@@ -209,6 +227,7 @@ final class CmiStore {
         var key = new SessionKey(rs.getString("id"), rs.getLong("learner_id"), rs.getLong("package_id"),
                 rs.getString("item_id"), ScormVersion.of(rs.getString("version")));
         return new SessionInfo(key, rs.getLong("attempt_id"), values, rs.getLong("last_sequence"),
-                rs.getInt("interaction_base"), rs.getString("closed_at") != null);
+                rs.getInt("interaction_base"), rs.getString("closed_at") != null,
+                Objectives.fromJson(rs.getString("objectives")));
     }
 }

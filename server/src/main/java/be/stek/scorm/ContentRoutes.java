@@ -61,7 +61,7 @@ final class ContentRoutes {
         CmiStore.Launch launch = cmi.launch(l.learnerId(), p, item.id(), l.sessionId());
         var session = cmi.session(l.sessionId());
         String seed = Seed.build(p.version(), launch, String.valueOf(l.learnerId()),
-                ScormRoutes.lastFirst(learnerNames.apply(l.learnerId())), item.values()).toString();
+                ScormRoutes.lastFirst(learnerNames.apply(l.learnerId())), item).toString();
         ctx.responseHeader("Content-Security-Policy", site.policy(l.player()));
         String token = ctx.param("token");
         return Result.page("scorm/runtime", "pkg", p, "item", item, "seed", seed, "commitUrl", "/commit/" + token,

@@ -38,10 +38,12 @@ final class PackageRepository {
         Manifest.LaunchValues v = it.values();
         Sql.update(c, """
                 INSERT INTO scorm_item (package_id, item_id, position, depth, title, launch, scorm_type, mastery_score,
-                    scaled_passing_score, completion_threshold, launch_data, max_time_allowed, time_limit_action)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", pkg, it.id(), position, it.depth(), it.title(),
+                    scaled_passing_score, completion_threshold, launch_data, max_time_allowed, time_limit_action,
+                    objectives)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", pkg, it.id(), position, it.depth(), it.title(),
                 it.launch(), it.launchable() ? it.scormType() : null, v.masteryScore(), v.scaledPassingScore(),
-                v.completionThreshold(), v.launchData(), v.maxTimeAllowed(), v.timeLimitAction());
+                v.completionThreshold(), v.launchData(), v.maxTimeAllowed(), v.timeLimitAction(),
+                Objectives.toJson(it.objectives()));
     }
 
     List<ScormPackage> all(boolean withArchived) {
@@ -89,6 +91,6 @@ final class PackageRepository {
                 Sql.doubleOrNull(rs, "scaled_passing_score"), Sql.doubleOrNull(rs, "completion_threshold"),
                 rs.getString("launch_data"), rs.getString("max_time_allowed"), rs.getString("time_limit_action"));
         return new Manifest.Item(rs.getString("item_id"), rs.getInt("depth"), rs.getString("title"),
-                rs.getString("launch"), rs.getString("scorm_type"), values);
+                rs.getString("launch"), rs.getString("scorm_type"), values, Objectives.fromJson(rs.getString("objectives")));
     }
 }

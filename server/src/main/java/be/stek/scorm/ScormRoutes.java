@@ -66,7 +66,12 @@ final class ScormRoutes {
         ScormPackage p = pkg(ctx);
         List<Manifest.Item> items = packages.items(p.id());
         List<ScoAttempt> attempts = cmi.attempts(ctx.user().id(), p.id());
-        return Result.page("scorm/package", "pkg", p, "toc", Toc.of(p, items, attempts),
+        List<Toc> toc = Toc.of(p, items, attempts);
+        List<ScoAttempt> latest = toc.stream().map(Toc::attempt).filter(java.util.Objects::nonNull).toList();
+        var reported = cmi.objectives(latest);
+        java.util.Map<String, List<ObjectiveView>> objectives = new java.util.HashMap<>();
+        latest.forEach(a -> objectives.put(a.itemId(), ObjectiveView.of(reported.getOrDefault(a.id(), List.of()))));
+        return Result.page("scorm/package", "pkg", p, "toc", toc, "objectives", objectives,
                 "standing", PackageStandings.standing(p, items, attempts), "isFacilitator", ctx.user().isFacilitator());
     }
 
