@@ -2,7 +2,8 @@
  * Stek's SCORM player page. The run-time and the SCO run in the frame, on the package content origin (see
  * runtime.js); this page only listens to what that frame tells it by postMessage, and only to that origin: whether
  * a commit was saved (shown in the status line) and where a SCORM 2004 navigation request leads (the next or
- * previous item, a chosen item, or back to the package). ES5, no dependencies.
+ * previous item, a chosen item, or back to the package). When the SCO has not started (called Initialize) within
+ * data-start-seconds, it says so, with the likely cause and a link back. ES5, no dependencies.
  */
 (function () {
   'use strict';
@@ -42,12 +43,36 @@
     }
   }
 
+  var ready = false;
+  var started = false;
+  function problem(which) {
+    var box = document.getElementById('player-problem');
+    if (!box) {
+      return;
+    }
+    var items = box.querySelectorAll('[data-problem]');
+    for (var i = 0; i < items.length; i++) {
+      items[i].hidden = items[i].getAttribute('data-problem') !== which;
+    }
+    box.hidden = which === null;
+  }
+  window.setTimeout(function () {
+    if (!started) {
+      problem(ready ? 'not-started' : 'no-runtime');
+    }
+  }, (Number(root.getAttribute('data-start-seconds')) || 10) * 1000);
+
   window.addEventListener('message', function (event) {
     var m = event.data;
     if (event.origin !== origin || !m || m.stek !== 1) {
       return;
     }
-    if (m.type === 'status') {
+    if (m.type === 'ready') {
+      ready = true;
+    } else if (m.type === 'started') {
+      started = true;
+      problem(null);
+    } else if (m.type === 'status') {
       say(m.state, m.message);
     } else if (m.type === 'nav') {
       navigate(m.request, m.target);

@@ -138,6 +138,10 @@
     tell({ type: 'reload' });
     return;
   }
+  tell({ type: 'ready' });
+  api.on(v12 ? 'LMSInitialize' : 'Initialize', function () {
+    tell({ type: 'started' });
+  });
 
   api.on(v12 ? 'LMSCommit' : 'Commit', function () {
     var ok = String(api.lastErrorCode) === '0';
@@ -194,6 +198,7 @@
         return;
       }
       reported = true;
+      tell({ type: 'started' });
       var xhr = new XMLHttpRequest();
       xhr.open('POST', commitUrl, true);
       xhr.setRequestHeader('Content-Type', 'application/json;charset=UTF-8');

@@ -7,7 +7,7 @@ import java.util.List;
 /** Every attempt at a package with the learner's name, its answers (with question text) and its reason. */
 final class PackageResults {
     /** One attempt as the results page shows it. */
-    public record Row(String learner, String email, String itemTitle, ScoAttempt attempt, String time,
+    public record Row(String learner, String email, String itemTitle, ScoAttempt attempt,
                List<CmiState.Interaction> answers, List<ObjectiveView> objectives) {
     }
 
@@ -33,7 +33,7 @@ final class PackageResults {
         List<Raw> shown = raw.stream().filter(r -> visible.test(r.attempt().learnerId())).toList();
         var objectives = cmi.objectives(shown.stream().map(Raw::attempt).toList());
         return shown.stream().map(r -> new Row(r.learner(), r.email(), r.itemTitle(), r.attempt(),
-                ScormTime.render(p.version(), r.attempt().totalSeconds()), cmi.interactions(r.attempt().id()),
+                cmi.interactions(r.attempt().id()),
                 ObjectiveView.of(objectives.getOrDefault(r.attempt().id(), List.of())))).toList();
     }
 }

@@ -14,6 +14,9 @@ import java.util.List;
  * item, the player page (which frames the content origin, see {@link ContentRoutes}), and starting an item over.
  */
 final class ScormRoutes {
+    /** How long the player waits for the SCO's Initialize before it says that the module did not start. */
+    static final int START_SECONDS = 10;
+
     private final PackageRepository packages;
     private final CmiStore cmi;
     private final PackageStandings standings;
@@ -89,7 +92,7 @@ final class ScormRoutes {
         ctx.responseHeader("Content-Security-Policy", SecurityHeaders.framing(content));
         List<Toc> toc = Toc.of(p, packages.items(p.id()), cmi.attempts(v.id(), p.id()));
         return Result.page("scorm/player", "pkg", p, "item", item, "toc", toc, "playUrl", Toc.playUrl(p, item),
-                "contentOrigin", content, "src", content + "/launch/" + token,
+                "contentOrigin", content, "src", content + "/launch/" + token, "startSeconds", START_SECONDS,
                 "previous", Toc.neighbour(toc, item, -1).orElse(null), "next", Toc.neighbour(toc, item, 1).orElse(null));
     }
 
