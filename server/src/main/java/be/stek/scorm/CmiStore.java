@@ -182,9 +182,23 @@ final class CmiStore {
 
     /** Every attempt of a learner at a package, newest first. */
     List<ScoAttempt> attempts(long learnerId, long packageId) {
-        return db.read(c -> Sql.list(c, """
-                SELECT * FROM scorm_attempt WHERE learner_id = ? AND package_id = ? ORDER BY item_id, number DESC""",
-                CmiStore::attempt, learnerId, packageId));
+        return attempts(learnerId, List.of(packageId));
+    }
+
+    /**
+     * Every attempt of a learner at the given versions of a package (the current one and those it replaced), newest
+     * version first: attempts at earlier versions stay with them, and count for the same item of the current one.
+     */
+    List<ScoAttempt> attempts(long learnerId, List<Long> versions) {
+        return db.read(c -> {
+            List<ScoAttempt> out = new java.util.ArrayList<>();
+            for (long version : versions) {
+                out.addAll(Sql.list(c, """
+                        SELECT * FROM scorm_attempt WHERE learner_id = ? AND package_id = ?
+                        ORDER BY item_id, number DESC""", CmiStore::attempt, learnerId, version));
+            }
+            return out;
+        });
     }
 
     List<CmiState.Interaction> interactions(long attemptId) {

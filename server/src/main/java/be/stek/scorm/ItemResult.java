@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * A learner's result for one item, by the one rule Stek uses everywhere (package page, dashboards, header): the best
  * of their attempts counts. Completed once any attempt completed (an asset: once opened), passed once any attempt
- * passed (otherwise the latest attempt's success), and the highest score of any attempt. {@code latest} is the
- * attempt the next launch goes on with, or null when the item was never started.
+ * passed (otherwise the latest attempt's success), and the highest score of any attempt, also of attempts at versions
+ * of the package it replaced. {@code latest} is the newest attempt, or null when the item was never started.
  */
 public record ItemResult(String completion, String success, Double score, int attempts, ScoAttempt latest) {
 
@@ -17,7 +17,8 @@ public record ItemResult(String completion, String success, Double score, int at
         if (mine.isEmpty()) {
             return new ItemResult("not attempted", "unknown", null, 0, null);
         }
-        ScoAttempt latest = mine.stream().max(Comparator.comparingInt(ScoAttempt::number)).orElseThrow();
+        ScoAttempt latest = mine.stream().max(Comparator.comparingLong(ScoAttempt::packageId)
+                .thenComparingInt(ScoAttempt::number)).orElseThrow();
         boolean completed = mine.stream().anyMatch(ScoAttempt::completed) || "asset".equals(item.scormType());
         String success = mine.stream().anyMatch(ScoAttempt::passed) ? "passed" : latest.success();
         Double score = mine.stream().map(ScoAttempt::normalizedScore).filter(Objects::nonNull).max(Double::compare)

@@ -61,7 +61,9 @@ public final class PackageStandings {
                 .collect(Collectors.groupingBy(ScoAttempt::packageId));
         List<Standing> out = new ArrayList<>();
         for (ScormPackage p : packages.all(false)) {
-            out.add(standing(p, packages.items(p.id()), attempts.getOrDefault(p.id(), List.of())));
+            List<ScoAttempt> mine = new ArrayList<>();
+            packages.lineage(p).forEach(version -> mine.addAll(attempts.getOrDefault(version, List.of())));
+            out.add(standing(p, packages.items(p.id()), mine));
         }
         return out;
     }

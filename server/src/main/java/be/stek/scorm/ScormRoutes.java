@@ -46,10 +46,10 @@ final class ScormRoutes {
         return visiblePackage(ctx, ctx.param("pkg"), "scorm.error.noPackage");
     }
 
-    /** A package the visitor may play: archived ones only for admins. */
+    /** A package the visitor may play: archived, replaced and waiting ones only for admins. */
     private ScormPackage visiblePackage(Ctx ctx, String slug, String missingKey) {
         ScormPackage p = packages.bySlug(String.valueOf(slug)).orElseThrow(() -> HttpError.notFound(missingKey));
-        if (p.archivedAt() != null && !ctx.user().isAdmin()) {
+        if (!p.live() && !ctx.user().isAdmin()) {
             throw HttpError.notFound(missingKey);
         }
         return p;
@@ -68,7 +68,7 @@ final class ScormRoutes {
     private Result showPackage(Ctx ctx) {
         ScormPackage p = pkg(ctx);
         List<Manifest.Item> items = packages.items(p.id());
-        List<ScoAttempt> attempts = cmi.attempts(ctx.user().id(), p.id());
+        List<ScoAttempt> attempts = cmi.attempts(ctx.user().id(), packages.lineage(p));
         List<Toc> toc = Toc.of(p, items, attempts);
         List<ScoAttempt> latest = toc.stream().map(Toc::attempt).filter(java.util.Objects::nonNull).toList();
         var reported = cmi.objectives(latest);
@@ -90,7 +90,7 @@ final class ScormRoutes {
                 ctx.origin(), ctx.now()));
         String content = site.origin(ctx);
         ctx.responseHeader("Content-Security-Policy", SecurityHeaders.framing(content));
-        List<Toc> toc = Toc.of(p, packages.items(p.id()), cmi.attempts(v.id(), p.id()));
+        List<Toc> toc = Toc.of(p, packages.items(p.id()), cmi.attempts(v.id(), packages.lineage(p)));
         return Result.page("scorm/player", "pkg", p, "item", item, "toc", toc, "playUrl", Toc.playUrl(p, item),
                 "contentOrigin", content, "src", content + "/launch/" + token, "startSeconds", START_SECONDS,
                 "previous", Toc.neighbour(toc, item, -1).orElse(null), "next", Toc.neighbour(toc, item, 1).orElse(null));

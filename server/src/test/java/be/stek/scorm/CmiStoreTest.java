@@ -66,7 +66,7 @@ class CmiStoreTest {
 
     private ScormPackage pkg(String folder) throws Exception {
         Manifest m = ManifestParser.parse(TestPackages.files(folder).get("imsmanifest.xml"));
-        return new PackageRepository(db).insert(m, folder, "key-" + folder, 1, 1, null, NOW);
+        return new PackageRepository(db).insert(m, folder, "key-" + folder, 1, 1, null, NOW, null);
     }
 
     private CmiStore.Outcome commit(CmiStore.Launch launch, ScormVersion v, String json, boolean last)
