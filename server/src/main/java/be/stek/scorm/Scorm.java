@@ -54,7 +54,7 @@ public final class Scorm {
                 ImportLimits.DEFAULT.maxEntries(), ImportLimits.DEFAULT.maxManifest(), ImportLimits.DEFAULT.maxRatio());
         var importer = new PackageImporter(root, packages, limits);
         LaunchTokens tokens = LaunchTokens.of(db);
-        return new Scorm(root, standings, new ScormRoutes(packages, cmi, standings, tokens, site),
+        return new Scorm(root, standings, new ScormRoutes(packages, cmi, standings, tokens, site, root),
                 new ScormAdminRoutes(packages, importer, new PackageResults(db, cmi), follows, root, maxUpload),
                 new ExportRoutes(catalogue, new ScormExporter(coursesDir, mediaDir)),
                 new ContentRoutes(packages, cmi, tokens, site, learnerNames, root));

@@ -22,14 +22,16 @@ final class ScormRoutes {
     private final PackageStandings standings;
     private final LaunchTokens tokens;
     private final ContentSite site;
+    private final java.nio.file.Path root;
 
     ScormRoutes(PackageRepository packages, CmiStore cmi, PackageStandings standings, LaunchTokens tokens,
-                ContentSite site) {
+                ContentSite site, java.nio.file.Path root) {
         this.packages = packages;
         this.cmi = cmi;
         this.standings = standings;
         this.tokens = tokens;
         this.site = site;
+        this.root = root;
     }
 
     void register(Router r) {
@@ -74,7 +76,9 @@ final class ScormRoutes {
         var reported = cmi.objectives(latest);
         java.util.Map<String, List<ObjectiveView>> objectives = new java.util.HashMap<>();
         latest.forEach(a -> objectives.put(a.itemId(), ObjectiveView.of(reported.getOrDefault(a.id(), List.of()))));
-        return Result.page("scorm/package", "pkg", p, "toc", toc, "objectives", objectives,
+        List<String> unsupported = ctx.user().isFacilitator()
+                ? SequencingFeatures.of(p, root.resolve(p.contentKey())) : List.of();
+        return Result.page("scorm/package", "pkg", p, "toc", toc, "objectives", objectives, "unsupported", unsupported,
                 "standing", PackageStandings.standing(p, items, attempts), "isFacilitator", ctx.user().isFacilitator());
     }
 
