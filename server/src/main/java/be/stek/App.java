@@ -38,6 +38,8 @@ import be.stek.quiz.ReflectionRoutes;
 import be.stek.review.ReviewPersonalData;
 import be.stek.review.ReviewReport;
 import be.stek.review.Reviews;
+import be.stek.learner.Learner;
+import be.stek.scorm.ContentSite;
 import be.stek.scorm.PackageStandings;
 import be.stek.scorm.Scorm;
 import be.stek.scorm.ScormPersonalData;
@@ -86,18 +88,25 @@ public final class App {
         Database db = Database.open(config.databaseFile());
         Catalogue catalogue = new Catalogue(courseLoader(config), config.devMode());
         CohortRepository cohorts = new CohortRepository(db);
+        LearnerRepository learners = new LearnerRepository(db);
+        ContentSite site = new ContentSite(config.content().baseUrl(), config.baseUrl(), config.content().csp());
         Scorm scorm = Scorm.open(db, catalogue, config.dataDir(), config.coursesDir(), config.mediaDir(),
-                WebServer.MAX_UPLOAD, cohorts::follows);
+                WebServer.MAX_UPLOAD, cohorts::follows, id -> learners.byId(id).map(Learner::name).orElse(""), site);
         Sessions sessions = new Sessions(db, clock);
         SetupRoutes setup = new SetupRoutes(new LearnerRepository(db), sessions);
         Router router = routes(config, clock, db, catalogue, cohorts, scorm, sessions, setup);
 
-        FrontServlet front = new FrontServlet(router, new Templates(), sessions, clock, config.secureCookies(),
-                new ClientAddress(config.trustedProxies()), new Organisation(config.orgName(), config.orgLogo() != null));
+        Templates templates = new Templates();
+        ClientAddress clients = new ClientAddress(config.trustedProxies());
+        FrontServlet front = new FrontServlet(router, templates, sessions, clock, config.secureCookies(), clients,
+                new Organisation(config.orgName(), config.orgLogo() != null));
         Server server = WebServer.newServer(config.host(), config.port(), front, config.mediaDir(), uploads,
                 router.uploadPaths());
-        WebServer.mount(server, "/scorm/content/*",
-                WebServer.resources("scorm-content", scorm.contentRoot().toUri().toString()));
+        Router contentRouter = new Router();
+        scorm.registerContent(contentRouter);
+        ServerConnector content = WebServer.addContentOrigin(server, config.host(), config.content().port(),
+                FrontServlet.withoutSessions(contentRouter, templates, clock, clients));
+        site.bind(content::getLocalPort);
         server.addBean(new AbstractLifeCycle() {
             @Override
             protected void doStop() {
@@ -194,6 +203,11 @@ public final class App {
     /** The port actually bound (useful with port 0). */
     public int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The port of the package content origin actually bound. */
+    public int contentPort() {
+        return ((ServerConnector) server.getConnectors()[1]).getLocalPort();
     }
 
     public void start() throws Exception {

@@ -44,7 +44,8 @@ final class Cli implements Callable<Integer> {
         log.info("Stek starting with {}", config);
         App app = App.build(config, Clock.systemUTC());
         app.start();
-        log.info("Stek is listening on {} (port {})", config.baseUrl(), app.port());
+        log.info("Stek is listening on {} (port {}); SCORM package content on port {}", config.baseUrl(), app.port(),
+                app.contentPort());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 app.stop();
@@ -82,12 +83,31 @@ final class Cli implements Callable<Integer> {
         @Option(names = "--org-logo", defaultValue = "${env:STEK_ORG_LOGO:-}",
                 description = "an SVG or PNG logo of your organisation, shown in the header (STEK_ORG_LOGO)")
         String orgLogo;
+        @Option(names = "--content-port", defaultValue = "${env:STEK_CONTENT_PORT:-}",
+                description = "port for SCORM package content, its own origin (STEK_CONTENT_PORT; default: port + 1)")
+        String contentPort;
+        @Option(names = "--content-base-url", defaultValue = "${env:STEK_CONTENT_BASE_URL:-}",
+                description = "public base URL of the package content origin, e.g. https://inhoud.stek.example.be"
+                        + " (STEK_CONTENT_BASE_URL; default: the host name Stek is reached at, on the content port)")
+        String contentBaseUrl;
+        @Option(names = "--package-csp", defaultValue = "${env:STEK_PACKAGE_CSP:-}",
+                description = "Content-Security-Policy for package content (STEK_PACKAGE_CSP; default: "
+                        + Config.Content.DEFAULT_CSP + ")")
+        String packageCsp;
 
         Config toConfig() {
             String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl.replaceAll("/+$", "");
+            Config.Content content = new Config.Content(
+                    blank(contentPort) ? Config.Content.besides(port).port() : Integer.parseInt(contentPort.strip()),
+                    blank(contentBaseUrl) ? null : contentBaseUrl.strip().replaceAll("/+$", ""),
+                    blank(packageCsp) ? Config.Content.DEFAULT_CSP : packageCsp.strip());
             return new Config(host, port, data, courses, media, base, dev,
-                    trustedProxies.stream().filter(p -> !p.isBlank()).toList(), orgName,
+                    trustedProxies.stream().filter(p -> !p.isBlank()).toList(), content, orgName,
                     orgLogo == null || orgLogo.isBlank() ? null : Path.of(orgLogo));
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
         }
     }
 

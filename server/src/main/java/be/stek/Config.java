@@ -8,17 +8,39 @@ import java.util.List;
  * variables (see {@link Cli}); logged once at start-up.
  */
 public record Config(String host, int port, Path dataDir, Path coursesDir, Path mediaDir, String baseUrl,
-                     boolean devMode, List<String> trustedProxies, String orgName, Path orgLogo) {
+                     boolean devMode, List<String> trustedProxies, Content content, String orgName, Path orgLogo) {
+
+    /**
+     * Where imported SCORM packages are served: their own origin, on {@code port} (0: any free port), at
+     * {@code baseUrl} (null: the host name of each request, on that port), with {@code csp} as the
+     * Content-Security-Policy of package files (Stek adds who may frame them).
+     */
+    public record Content(int port, String baseUrl, String csp) {
+        /** Packages may load scripts, styles, fonts and media from the internet (https) and from themselves. */
+        public static final String DEFAULT_CSP = "default-src 'self' https: 'unsafe-inline' 'unsafe-eval' data: blob:; "
+                + "object-src 'none'";
+
+        /** The default: the port after Stek's (any free port when Stek's is 0), the request's host name. */
+        public static Content besides(int stekPort) {
+            return new Content(stekPort == 0 ? 0 : stekPort + 1, null, DEFAULT_CSP);
+        }
+    }
 
     public Config {
         trustedProxies = List.copyOf(trustedProxies);
         orgName = orgName == null || orgName.isBlank() ? null : orgName.strip();
+        if (content.port() != 0 && content.port() == port) {
+            throw new IllegalArgumentException("the content port must differ from the port (" + port + ")");
+        }
     }
 
-    /** Without trusted proxies and without an organisation's name or logo. */
+    /**
+     * Without trusted proxies (every request's own address is its client's), package content on the next port, and
+     * without an organisation's name or logo.
+     */
     public Config(String host, int port, Path dataDir, Path coursesDir, Path mediaDir, String baseUrl,
                   boolean devMode) {
-        this(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, List.of(), null, null);
+        this(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, List.of(), Content.besides(port), null, null);
     }
 
     public static Config defaults() {
@@ -27,11 +49,17 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
     }
 
     public Config withTrustedProxies(List<String> proxies) {
-        return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, proxies, orgName, orgLogo);
+        return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, proxies, content, orgName, orgLogo);
+    }
+
+    public Config withContent(Content settings) {
+        return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, trustedProxies, settings, orgName,
+                orgLogo);
     }
 
     public Config withOrganisation(String name, Path logo) {
-        return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, trustedProxies, name, logo);
+        return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, trustedProxies, content, name,
+                logo);
     }
 
     public Path databaseFile() {
@@ -47,6 +75,9 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
         return "host=" + host + " port=" + port + " data=" + dataDir.toAbsolutePath() + " courses="
                 + coursesDir.toAbsolutePath() + " media=" + mediaDir.toAbsolutePath() + " base-url=" + baseUrl
                 + " dev=" + devMode + " trusted-proxies=" + (trustedProxies.isEmpty() ? "none" : trustedProxies)
+                + " content-port=" + content.port() + " content-base-url="
+                + (content.baseUrl() == null ? "(request host):" + content.port() : content.baseUrl())
+                + " package-csp=\"" + content.csp() + "\""
                 + (orgName == null ? "" : " org-name=" + orgName) + (orgLogo == null ? "" : " org-logo=" + orgLogo);
     }
 }

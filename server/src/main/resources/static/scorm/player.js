@@ -1,192 +1,83 @@
 /*
- * Stek's SCORM player. Creates the run-time API (scorm-again) in this page, where the SCO in the frame below finds
- * it (window.API for 1.2, window.API_1484_11 for 2004), seeds it with what Stek stored before the SCO starts, and
- * sends every commit to Stek. Terminate sends its commit as a beacon, which survives a closing tab; if the tab
- * closes while the SCO has not terminated, this page sends the current data itself.
- *
- * A beacon carries at most 64 KiB, less than 64,000 characters of suspend_data can take. So every request from
- * this page carries its own sequence number (Stek applies only newer ones), and a beacon leaves out suspend_data
- * and interactions that Stek already confirmed; when a final commit is still too big, it goes first as an ordinary
- * request. Opening the page stores nothing; the first commit creates the attempt and session. ES5, no dependencies.
+ * Stek's SCORM player page. The run-time and the SCO run in the frame, on the package content origin (see
+ * runtime.js); this page only listens to what that frame tells it by postMessage, and only to that origin: whether
+ * a commit was saved (shown in the status line) and where a SCORM 2004 navigation request leads (the next or
+ * previous item, a chosen item, or back to the package). When the SCO has not started (called Initialize) within
+ * data-start-seconds, it says so, with the likely cause and a link back. ES5, no dependencies.
  */
 (function () {
   'use strict';
-  var BEACON_LIMIT = 60000;
   var root = document.getElementById('scorm-player');
   if (!root) {
     return;
   }
-  var v12 = root.getAttribute('data-version') === '1.2';
-  var commitUrl = root.getAttribute('data-commit');
+  var origin = root.getAttribute('data-content-origin');
   var status = document.getElementById('player-status');
-  var sequence = 0;
-  var sent = null;
-  var refused = null;
-  var confirmed = { suspend: null, interactions: null };
-  var settings = {
-    lmsCommitUrl: commitUrl,
-    autocommit: true,
-    autocommitSeconds: 30,
-    includeCommitSequence: true,
-    terminateCommitParam: 'final',
-    dataCommitFormat: 'json',
-    sendFullCommit: true,
-    logLevel: 4,
-    xhrResponseHandler: answered,
-    requestHandler: function (payload, meta) {
-      var body = numbered(payload);
-      if (meta && meta.isTerminateCommit) {
-        body = fitForBeacon(body);
-      }
-      sent = body.cmi ? { suspend: body.cmi.suspend_data, interactions: json(body.cmi.interactions) } : null;
-      return body;
-    }
-  };
 
-  /**
-   * Stek's answer to a commit: {result, errorCode}, and when it refused the commit (too much data, for example) an
-   * error message for the learner, shown by the Commit listener below.
-   */
-  function answered(xhr) {
-    var reply = null;
-    try {
-      reply = JSON.parse(xhr.responseText);
-    } catch (e) {
-      reply = null;
-    }
-    var ok = xhr.status >= 200 && xhr.status < 300 && reply !== null && (reply.result === true || reply.result === 'true');
-    refused = !ok && reply && reply.error ? reply.error : null;
-    if (ok || (reply && typeof reply.errorCode === 'number')) {
-      return { result: ok ? 'true' : 'false', errorCode: ok ? 0 : reply.errorCode };
-    }
-    return { result: 'false', errorCode: v12 ? 101 : 391 };
-  }
-
-  function json(value) {
-    return value === undefined ? undefined : JSON.stringify(value);
-  }
-
-  function numbered(payload) {
-    var body = JSON.parse(JSON.stringify(payload || {}));
-    sequence += 1;
-    body.commitSequence = sequence;
-    return body;
-  }
-
-  /** Leaves out what Stek already has; a body still too big for a beacon is sent now, while the page lives. */
-  function fitForBeacon(body) {
-    slim(body);
-    if (utf8Length(JSON.stringify(body)) <= BEACON_LIMIT) {
-      return body;
-    }
-    try {
-      var xhr = new XMLHttpRequest();
-      xhr.open('POST', commitUrl, false);
-      xhr.setRequestHeader('Content-Type', 'application/json;charset=UTF-8');
-      xhr.send(JSON.stringify(body));
-      if (xhr.status >= 200 && xhr.status < 300) {
-        confirmed = { suspend: body.cmi.suspend_data, interactions: json(body.cmi.interactions) };
-        body = numbered(body);
-        slim(body);
-      }
-    } catch (e) {
-      body.undelivered = true;
-    }
-    return body;
-  }
-
-  function utf8Length(text) {
-    return unescape(encodeURIComponent(text)).length;
-  }
-
-  function slim(body) {
-    if (!body.cmi) {
-      return;
-    }
-    if (body.cmi.suspend_data !== undefined && body.cmi.suspend_data === confirmed.suspend) {
-      delete body.cmi.suspend_data;
-    }
-    if (body.cmi.interactions !== undefined && json(body.cmi.interactions) === confirmed.interactions) {
-      delete body.cmi.interactions;
-    }
-  }
-
-  var api = v12 ? new window.Scorm12API(settings) : new window.Scorm2004API(settings);
-  api.loadFromJSON(JSON.parse(root.getAttribute('data-seed')), '');
-  if (v12) {
-    window.API = api;
-  } else {
-    window.API_1484_11 = api;
-  }
-
-  function say(attribute, text) {
+  function say(state, text) {
     if (status) {
-      status.textContent = text || status.getAttribute(attribute) || '';
+      status.textContent = text || status.getAttribute('data-' + state) || '';
     }
   }
 
-  api.on(v12 ? 'LMSCommit' : 'Commit', function () {
-    var ok = String(api.lastErrorCode) === '0';
-    if (ok && sent) {
-      confirmed = { suspend: sent.suspend !== undefined ? sent.suspend : confirmed.suspend,
-        interactions: sent.interactions !== undefined ? sent.interactions : confirmed.interactions };
-    }
-    say(ok ? 'data-saved' : 'data-failed', ok ? null : refused);
-  });
-
-  api.on(v12 ? 'LMSFinish' : 'Terminate', function () {
-    say('data-closed');
-  });
-
-  /** SCORM 2004 navigation requests between items, which the run-time announces once the SCO terminated. */
   function go(target) {
     if (target) {
-      window.setTimeout(function () { window.location.href = target; }, 0);
+      window.location.href = target;
     }
   }
-  if (!v12) {
-    api.on('SequenceNext', function () { go(root.getAttribute('data-next') || root.getAttribute('data-back')); });
-    api.on('SequencePrevious', function () { go(root.getAttribute('data-previous')); });
-    var choose = function (element, target) {
-      if (target) {
-        go(window.location.pathname.replace(/\/play\/[^/]+$/, '/play/') + encodeURIComponent(target));
-      }
-    };
-    api.on('SequenceChoice', choose);
-    api.on('SequenceJump', choose);
-    api.on('SequenceExit', function () { go(root.getAttribute('data-back')); });
-    api.on('SequenceExitAll', function () { go(root.getAttribute('data-back')); });
+
+  function itemUrl(id) {
+    return window.location.pathname.replace(/\/play\/[^/]+$/, '/play/') + encodeURIComponent(id);
   }
 
-  /** The tab closes (or the learner leaves) before the SCO terminated: keep what it has so far. */
-  window.addEventListener('pagehide', function () {
-    if (!api.isInitialized() || api.isTerminated() || !navigator.sendBeacon) {
+  function navigate(request, target) {
+    var back = root.getAttribute('data-back');
+    if (request === 'continue') {
+      go(root.getAttribute('data-next') || back);
+    } else if (request === 'previous') {
+      go(root.getAttribute('data-previous'));
+    } else if ((request === 'choice' || request === 'jump') && typeof target === 'string' && target) {
+      go(itemUrl(target));
+    } else if (request === 'exit' || request === 'exitAll') {
+      go(back);
+    }
+  }
+
+  var ready = false;
+  var started = false;
+  function problem(which) {
+    var box = document.getElementById('player-problem');
+    if (!box) {
       return;
     }
-    var body = numbered(api.renderCommitCMI(false));
-    body.abandon = true;
-    slim(body);
-    navigator.sendBeacon(commitUrl + '&abandon=true',
-      new Blob([JSON.stringify(body)], { type: 'text/plain;charset=UTF-8' }));
-  });
-
-  /**
-   * Opening the player stores nothing: the SCO's first commit creates the attempt. An asset never talks to the
-   * run-time and counts once opened, so for an asset this page sends that first (empty) commit when it has loaded.
-   */
-  var frame = document.getElementById('scorm-frame');
-  if (root.getAttribute('data-asset') === 'true') {
-    var reported = false;
-    frame.addEventListener('load', function () {
-      if (reported) {
-        return;
-      }
-      reported = true;
-      var xhr = new XMLHttpRequest();
-      xhr.open('POST', commitUrl, true);
-      xhr.setRequestHeader('Content-Type', 'application/json;charset=UTF-8');
-      xhr.send(JSON.stringify(numbered({ cmi: {} })));
-    });
+    var items = box.querySelectorAll('[data-problem]');
+    for (var i = 0; i < items.length; i++) {
+      items[i].hidden = items[i].getAttribute('data-problem') !== which;
+    }
+    box.hidden = which === null;
   }
-  frame.src = root.getAttribute('data-src');
+  window.setTimeout(function () {
+    if (!started) {
+      problem(ready ? 'not-started' : 'no-runtime');
+    }
+  }, (Number(root.getAttribute('data-start-seconds')) || 10) * 1000);
+
+  window.addEventListener('message', function (event) {
+    var m = event.data;
+    if (event.origin !== origin || !m || m.stek !== 1) {
+      return;
+    }
+    if (m.type === 'ready') {
+      ready = true;
+    } else if (m.type === 'started') {
+      started = true;
+      problem(null);
+    } else if (m.type === 'status') {
+      say(m.state, m.message);
+    } else if (m.type === 'nav') {
+      navigate(m.request, m.target);
+    } else if (m.type === 'reload') {
+      window.location.reload();
+    }
+  });
 }());

@@ -10,7 +10,7 @@ import java.util.List;
 public record CmiState(String location, String suspendData, String lessonStatus, String completionStatus,
                 String successStatus, Double scoreRaw, Double scoreMin, Double scoreMax, Double scoreScaled,
                 Double progressMeasure, String exit, Double sessionSeconds, List<Interaction> interactions,
-                JsonNode cmi) {
+                JsonNode cmi, List<Objectives.Reported> objectives) {
 
     /** One {@code cmi.interactions.n}. */
     public record Interaction(int index, String id, String type, String description, String learnerResponse,

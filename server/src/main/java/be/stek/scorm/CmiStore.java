@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,19 +18,17 @@ import java.util.Optional;
  */
 final class CmiStore {
     /**
-     * Which launch a commit belongs to: the session id the player page was given, and the learner, package and item
-     * it was opened for. The id starts with the learner's id, so that only that learner can create the session.
+     * Which launch a commit belongs to: the session id of the launch (named by its launch token), and the learner,
+     * package and item it was opened for.
      */
     record SessionKey(String id, long learnerId, long packageId, String itemId, ScormVersion version) {
-        /** True when {@code id} is a session id the player made for {@code learnerId}. */
-        static boolean madeFor(String id, long learnerId) {
-            String prefix = learnerId + ".";
-            return id.startsWith(prefix) && id.length() == prefix.length() + Tokens.LENGTH;
-        }
     }
 
-    /** What the player needs to start a SCO: nothing of it is stored until the SCO's first commit. */
-    record Launch(SessionKey key, ScoAttempt attempt, String entry) {
+    /**
+     * What the player needs to start a SCO: nothing of it is stored until the SCO's first commit. {@code globals}
+     * are the learner's global objectives of the package, which the item's objectives may read.
+     */
+    record Launch(SessionKey key, ScoAttempt attempt, String entry, Map<String, Objectives.Global> globals) {
         String sessionId() {
             return key.id();
         }
@@ -37,7 +36,7 @@ final class CmiStore {
 
     /** A stored session with what a commit needs to know about it. */
     record SessionInfo(SessionKey key, long attemptId, Manifest.LaunchValues values, long lastSequence,
-                       int interactionBase, boolean closed) {
+                       int interactionBase, boolean closed, List<Manifest.Objective> objectives) {
         String id() {
             return key.id();
         }
@@ -72,6 +71,16 @@ final class CmiStore {
      * creates the session and, if needed, the attempt ({@link #commit}).
      */
     Launch launch(long learnerId, ScormPackage pkg, String itemId) {
+        return launch(learnerId, pkg, itemId, newSessionId(learnerId));
+    }
+
+    /** A fresh session id for a launch by {@code learnerId} (it starts with their id, for the logs). */
+    static String newSessionId(long learnerId) {
+        return learnerId + "." + Tokens.random();
+    }
+
+    /** The launch with the session id a launch token names. */
+    Launch launch(long learnerId, ScormPackage pkg, String itemId, String sessionId) {
         return db.read(c -> {
             ScoAttempt open = current(c, learnerId, pkg.id(), itemId).filter(x -> x.endedAt() == null).orElse(null);
             boolean fresh = open == null || Sql.one(c,
@@ -80,8 +89,8 @@ final class CmiStore {
             String entry = fresh ? "ab-initio" : "suspend".equals(open.exit()) ? "resume" : "";
             ScoAttempt attempt = open != null ? open : ScoAttempt.notStarted(learnerId, pkg.id(), itemId,
                     nextNumber(c, learnerId, pkg.id(), itemId));
-            var key = new SessionKey(learnerId + "." + Tokens.random(), learnerId, pkg.id(), itemId, pkg.version());
-            return new Launch(key, attempt, entry);
+            var key = new SessionKey(sessionId, learnerId, pkg.id(), itemId, pkg.version());
+            return new Launch(key, attempt, entry, Objectives.globals(c, learnerId, pkg.id()));
         });
     }
 
@@ -173,9 +182,23 @@ final class CmiStore {
 
     /** Every attempt of a learner at a package, newest first. */
     List<ScoAttempt> attempts(long learnerId, long packageId) {
-        return db.read(c -> Sql.list(c, """
-                SELECT * FROM scorm_attempt WHERE learner_id = ? AND package_id = ? ORDER BY item_id, number DESC""",
-                CmiStore::attempt, learnerId, packageId));
+        return attempts(learnerId, List.of(packageId));
+    }
+
+    /**
+     * Every attempt of a learner at the given versions of a package (the current one and those it replaced), newest
+     * version first: attempts at earlier versions stay with them, and count for the same item of the current one.
+     */
+    List<ScoAttempt> attempts(long learnerId, List<Long> versions) {
+        return db.read(c -> {
+            List<ScoAttempt> out = new java.util.ArrayList<>();
+            for (long version : versions) {
+                out.addAll(Sql.list(c, """
+                        SELECT * FROM scorm_attempt WHERE learner_id = ? AND package_id = ?
+                        ORDER BY item_id, number DESC""", CmiStore::attempt, learnerId, version));
+            }
+            return out;
+        });
     }
 
     List<CmiState.Interaction> interactions(long attemptId) {
@@ -184,6 +207,20 @@ final class CmiStore {
                         rs.getString("type"), rs.getString("description"), rs.getString("learner_response"),
                         rs.getString("correct_pattern"), rs.getString("result"), rs.getString("weighting"),
                         rs.getString("latency"), rs.getString("stamp")), attemptId));
+    }
+
+    /** The objectives of each attempt, by attempt id. */
+    Map<Long, List<Objectives.Reported>> objectives(List<ScoAttempt> attempts) {
+        return db.read(c -> {
+            Map<Long, List<Objectives.Reported>> out = new java.util.HashMap<>();
+            for (ScoAttempt a : attempts) {
+                List<Objectives.Reported> list = Objectives.of(c, a.id());
+                if (!list.isEmpty()) {
+                    out.put(a.id(), list);
+                }
+            }
+            return out;
+        });
     }
 
     static ScoAttempt attempt(ResultSet rs) throws SQLException {
@@ -204,6 +241,7 @@ final class CmiStore {
         var key = new SessionKey(rs.getString("id"), rs.getLong("learner_id"), rs.getLong("package_id"),
                 rs.getString("item_id"), ScormVersion.of(rs.getString("version")));
         return new SessionInfo(key, rs.getLong("attempt_id"), values, rs.getLong("last_sequence"),
-                rs.getInt("interaction_base"), rs.getString("closed_at") != null);
+                rs.getInt("interaction_base"), rs.getString("closed_at") != null,
+                Objectives.fromJson(rs.getString("objectives")));
     }
 }

@@ -51,7 +51,8 @@ final class CommitParser {
         return new CmiState(text(core, "lesson_location"), text(cmi, "suspend_data"), blankToNull(core, "lesson_status"),
                 null, null, number(score, "raw"), number(score, "min"), number(score, "max"), null, null,
                 text(core, "exit"), ScormTime.seconds(text(core, "session_time")),
-                interactions(cmi.path("interactions"), ScormVersion.SCORM_12), cmi);
+                interactions(cmi.path("interactions"), ScormVersion.SCORM_12), cmi,
+                Objectives.reported(cmi.path("objectives"), ScormVersion.SCORM_12));
     }
 
     private static CmiState scorm2004(JsonNode cmi) {
@@ -60,7 +61,8 @@ final class CommitParser {
                 blankToNull(cmi, "completion_status"), blankToNull(cmi, "success_status"), number(score, "raw"),
                 number(score, "min"), number(score, "max"), number(score, "scaled"), number(cmi, "progress_measure"),
                 text(cmi, "exit"), ScormTime.seconds(text(cmi, "session_time")),
-                interactions(cmi.path("interactions"), ScormVersion.SCORM_2004), cmi);
+                interactions(cmi.path("interactions"), ScormVersion.SCORM_2004), cmi,
+                Objectives.reported(cmi.path("objectives"), ScormVersion.SCORM_2004));
     }
 
     /** Interactions arrive as an object keyed by index ({@code "0"}, {@code "1"}, …) or as an array. */

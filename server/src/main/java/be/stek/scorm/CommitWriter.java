@@ -44,6 +44,7 @@ final class CommitWriter {
                 commit.sequence() == null ? 0 : commit.sequence(), mine, now, last, now, last,
                 last ? "terminate" : null, s.id());
         interactions(c, s, st, now);
+        Objectives.commit(c, s, st, status, now);
         StorageUse.record(c, s, change);
     }
 

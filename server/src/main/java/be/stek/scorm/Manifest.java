@@ -8,8 +8,16 @@ import java.util.List;
  */
 public record Manifest(String identifier, ScormVersion version, String schemaVersion, String title, List<Item> items) {
 
-    /** One entry of the table of contents; {@code launch} is relative to the package root, with its parameters. */
-    public record Item(String id, int depth, String title, String launch, String scormType, LaunchValues values) {
+    /**
+     * One entry of the table of contents; {@code launch} is relative to the package root, with its parameters;
+     * {@code objectives} are the SCORM 2004 objectives its sequencing declares (primary first).
+     */
+    public record Item(String id, int depth, String title, String launch, String scormType, LaunchValues values,
+                       List<Objective> objectives) {
+        public Item {
+            objectives = List.copyOf(objectives);
+        }
+
         public boolean launchable() {
             return launch != null;
         }
@@ -31,6 +39,21 @@ public record Manifest(String identifier, ScormVersion version, String schemaVer
     public record LaunchValues(Double masteryScore, Double scaledPassingScore, Double completionThreshold, String launchData,
                         String maxTimeAllowed, String timeLimitAction) {
         static final LaunchValues NONE = new LaunchValues(null, null, null, null, null, null);
+    }
+
+    /**
+     * An objective of an item ({@code imsss:primaryObjective} or {@code imsss:objective} with an
+     * {@code objectiveID}) and the global objectives it reads from and writes to ({@code imsss:mapInfo}).
+     */
+    public record Objective(String id, boolean primary, List<ObjectiveMap> maps) {
+        public Objective {
+            maps = List.copyOf(maps);
+        }
+    }
+
+    /** One {@code imsss:mapInfo}: the global objective and what flows each way (the spec's defaults: read both). */
+    public record ObjectiveMap(String target, boolean readSatisfied, boolean readMeasure, boolean writeSatisfied,
+                               boolean writeMeasure) {
     }
 
     List<Item> launchable() {

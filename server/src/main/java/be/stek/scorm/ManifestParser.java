@@ -54,8 +54,9 @@ final class ManifestParser {
         String title = null;
         if (org != null) {
             title = text(child(org, ns, "title"));
+            var context = new Context(ns, version, resources, base, ObjectiveReader.collection(root));
             for (Element item : children(org, ns, "item")) {
-                addItem(items, item, 0, ns, version, resources, base);
+                addItem(items, item, 0, context);
             }
         }
         if (items.stream().noneMatch(Manifest.Item::launchable)) {
@@ -67,7 +68,8 @@ final class ManifestParser {
                 title == null || title.isBlank() ? (id.isBlank() ? "SCORM" : id) : title.strip(), List.copyOf(items));
     }
 
-    private static Document document(byte[] xml) throws ImportRefused {
+    /** The manifest as a document: namespace-aware, no DOCTYPE, no external entities, at most 64 levels deep. */
+    static Document document(byte[] xml) throws ImportRefused {
         checkDepth(xml);
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -142,30 +144,36 @@ final class ManifestParser {
         return map;
     }
 
-    private static void addItem(List<Manifest.Item> out, Element item, int depth, String ns, ScormVersion version,
-                                Map<String, Element> resources, String manifestBase) throws ImportRefused {
+    /** What every item of one manifest is read with. */
+    private record Context(String ns, ScormVersion version, Map<String, Element> resources, String manifestBase,
+                           Map<String, Element> collection) {
+    }
+
+    private static void addItem(List<Manifest.Item> out, Element item, int depth, Context cx) throws ImportRefused {
+        String ns = cx.ns();
         String id = item.getAttribute("identifier");
         String title = text(child(item, ns, "title"));
         String ref = item.getAttribute("identifierref");
         String launch = null;
         String type = null;
         if (!ref.isBlank()) {
-            Element res = resources.get(ref);
+            Element res = cx.resources().get(ref);
             if (res == null) {
                 throw new ImportRefused("scorm.refused.unknownResource", ref);
             }
             String href = res.getAttribute("href");
             if (!href.isBlank()) {
                 Element container = (Element) res.getParentNode();
-                launch = withParameters(join(manifestBase, attr(container, XML_NS, "base"), attr(res, XML_NS, "base"),
+                launch = withParameters(join(cx.manifestBase(), attr(container, XML_NS, "base"), attr(res, XML_NS, "base"),
                         href), item.getAttribute("parameters"));
             }
             type = scormType(res);
         }
         out.add(new Manifest.Item(id, depth, title == null || title.isBlank() ? id : title.strip(), launch, type,
-                LaunchValueReader.read(item, version)));
+                LaunchValueReader.read(item, cx.version()), cx.version() == ScormVersion.SCORM_12 ? List.of()
+                        : ObjectiveReader.read(item, cx.collection())));
         for (Element child : children(item, ns, "item")) {
-            addItem(out, child, depth + 1, ns, version, resources, manifestBase);
+            addItem(out, child, depth + 1, cx);
         }
     }
 

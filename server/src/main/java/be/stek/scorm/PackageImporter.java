@@ -43,7 +43,11 @@ final class PackageImporter {
         this.limits = limits;
     }
 
-    /** Imports the zip at {@code zip} (a temporary copy of the upload). */
+    /**
+     * Imports the zip at {@code zip} (a temporary copy of the upload). When learners already see a package with the
+     * same manifest identifier, the new one waits (hidden from learners) for the admin to say whether it replaces
+     * that one ({@link ScormPackage#pending()}, {@link ScormPackage#replaces()}).
+     */
     ScormPackage importZip(Path zip, Long importedBy, Instant now) throws ImportRefused {
         if (size(zip) > limits.maxUpload()) {
             throw new ImportRefused("scorm.refused.tooLarge", limits.maxUpload() / (1024 * 1024));
@@ -55,8 +59,9 @@ final class PackageImporter {
             String key = Tokens.random();
             Path dir = unpack(zf, key, new UnpackBudget(limits, size(zip)));
             try {
+                Long replaces = packages.current(manifest.identifier()).map(ScormPackage::id).orElse(null);
                 ScormPackage pkg = packages.insert(manifest, uniqueSlug(manifest.title()), key, names.size(),
-                        folderSize(dir), importedBy, now);
+                        folderSize(dir), importedBy, now, replaces);
                 log.info("imported SCORM package {} ({}, {} items) as {}", pkg.title(), pkg.versionLabel(),
                         manifest.items().size(), pkg.slug());
                 return pkg;
@@ -213,6 +218,12 @@ final class PackageImporter {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).mapToLong(PackageImporter::size).sum();
         }
+    }
+
+    /** Drops an upload that waited for a decision and was not kept: its row, its items and its files. */
+    void discard(ScormPackage waiting) {
+        packages.discard(waiting);
+        deleteTree(root.resolve(waiting.contentKey()));
     }
 
     static void deleteTree(Path dir) {

@@ -17,15 +17,19 @@ final class PackageRepository {
         this.db = db;
     }
 
-    /** Stores a package and its items in one transaction; returns the new package. */
+    /**
+     * Stores a package and its items in one transaction; returns the new package. With {@code replaces} set, it
+     * waits for the admin's decision ({@link #replace}, {@link #keepApart}, {@link #discard}).
+     */
     ScormPackage insert(Manifest m, String slug, String contentKey, int files, long bytes, Long importedBy,
-                        Instant now) {
+                        Instant now, Long replaces) {
         long id = db.write(c -> {
             long pkg = Sql.insert(c, """
                     INSERT INTO scorm_package (slug, content_key, title, version, schema_version, manifest_id,
-                        file_count, size_bytes, imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        file_count, size_bytes, imported_by, imported_at, replaces, pending)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     slug, contentKey, m.title(), m.version().code(), m.schemaVersion(), m.identifier(), files, bytes,
-                    importedBy, now);
+                    importedBy, now, replaces, replaces == null ? 0 : 1);
             for (int i = 0; i < m.items().size(); i++) {
                 insertItem(c, pkg, i, m.items().get(i));
             }
@@ -38,16 +42,73 @@ final class PackageRepository {
         Manifest.LaunchValues v = it.values();
         Sql.update(c, """
                 INSERT INTO scorm_item (package_id, item_id, position, depth, title, launch, scorm_type, mastery_score,
-                    scaled_passing_score, completion_threshold, launch_data, max_time_allowed, time_limit_action)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", pkg, it.id(), position, it.depth(), it.title(),
+                    scaled_passing_score, completion_threshold, launch_data, max_time_allowed, time_limit_action,
+                    objectives)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", pkg, it.id(), position, it.depth(), it.title(),
                 it.launch(), it.launchable() ? it.scormType() : null, v.masteryScore(), v.scaledPassingScore(),
-                v.completionThreshold(), v.launchData(), v.maxTimeAllowed(), v.timeLimitAction());
+                v.completionThreshold(), v.launchData(), v.maxTimeAllowed(), v.timeLimitAction(),
+                Objectives.toJson(it.objectives()));
     }
 
-    List<ScormPackage> all(boolean withArchived) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM scorm_package"
-                + (withArchived ? "" : " WHERE archived_at IS NULL") + " ORDER BY title COLLATE NOCASE, id",
-                PackageRepository::pkg));
+    /** Every package; without {@code withHidden} only those learners see ({@link ScormPackage#live()}). */
+    List<ScormPackage> all(boolean withHidden) {
+        return db.read(c -> Sql.list(c, "SELECT * FROM scorm_package" + (withHidden ? ""
+                : " WHERE archived_at IS NULL AND replaced_by IS NULL AND pending = 0")
+                + " ORDER BY title COLLATE NOCASE, id", PackageRepository::pkg));
+    }
+
+    /** The current version learners see of the package with this manifest identifier, if any. */
+    Optional<ScormPackage> current(String manifestId) {
+        return db.read(c -> Sql.one(c, """
+                SELECT * FROM scorm_package WHERE manifest_id = ? AND replaced_by IS NULL AND pending = 0
+                AND archived_at IS NULL ORDER BY id DESC LIMIT 1""", PackageRepository::pkg, manifestId));
+    }
+
+    /** The package and every version it replaced, newest first. */
+    List<Long> lineage(ScormPackage p) {
+        return db.read(c -> {
+            List<Long> ids = new java.util.ArrayList<>();
+            for (long id = p.id(); id > 0 && !ids.contains(id) && ids.size() < 1000; ) {
+                ids.add(id);
+                id = Sql.one(c, "SELECT COALESCE(replaces, 0) FROM scorm_package WHERE id = ? AND pending = 0",
+                        rs -> rs.getLong(1), id).orElse(0L);
+            }
+            return ids;
+        });
+    }
+
+    /** The versions a package replaced, newest first (for the results page). */
+    List<ScormPackage> earlier(ScormPackage p) {
+        return lineage(p).stream().skip(1).map(id -> byId(id).orElseThrow()).toList();
+    }
+
+    /**
+     * The waiting upload {@code fresh} replaces the version it was imported against: it takes over that version's
+     * address and new launches; the old version keeps its attempts under an address of its own. One transaction.
+     */
+    void replace(ScormPackage fresh, Instant now) {
+        db.write(c -> {
+            ScormPackage old = Sql.one(c, "SELECT * FROM scorm_package WHERE id = ?", PackageRepository::pkg,
+                    fresh.replaces()).orElseThrow();
+            String moved = old.slug() + "-v" + old.id();
+            Sql.update(c, "UPDATE scorm_package SET slug = ?, replaced_by = ? WHERE id = ?", moved, fresh.id(),
+                    old.id());
+            return Sql.update(c, "UPDATE scorm_package SET slug = ?, pending = 0 WHERE id = ?", old.slug(),
+                    fresh.id());
+        });
+    }
+
+    /** The waiting upload becomes a package of its own. */
+    void keepApart(ScormPackage fresh) {
+        db.write(c -> Sql.update(c, "UPDATE scorm_package SET pending = 0, replaces = NULL WHERE id = ?", fresh.id()));
+    }
+
+    /** The waiting upload is dropped (nobody has played it: learners never saw it). */
+    void discard(ScormPackage fresh) {
+        db.write(c -> {
+            Sql.update(c, "DELETE FROM scorm_item WHERE package_id = ?", fresh.id());
+            return Sql.update(c, "DELETE FROM scorm_package WHERE id = ? AND pending = 1", fresh.id());
+        });
     }
 
     Optional<ScormPackage> bySlug(String slug) {
@@ -81,7 +142,13 @@ final class PackageRepository {
         return new ScormPackage(rs.getLong("id"), rs.getString("slug"), rs.getString("content_key"),
                 rs.getString("title"), ScormVersion.of(rs.getString("version")), rs.getString("schema_version"),
                 rs.getString("manifest_id"), rs.getInt("file_count"), rs.getLong("size_bytes"),
-                rs.getString("imported_at"), rs.getString("archived_at"));
+                rs.getString("imported_at"), rs.getString("archived_at"), longOrNull(rs, "replaces"),
+                longOrNull(rs, "replaced_by"), rs.getInt("pending") == 1);
+    }
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 
     private static Manifest.Item item(ResultSet rs) throws SQLException {
@@ -89,6 +156,6 @@ final class PackageRepository {
                 Sql.doubleOrNull(rs, "scaled_passing_score"), Sql.doubleOrNull(rs, "completion_threshold"),
                 rs.getString("launch_data"), rs.getString("max_time_allowed"), rs.getString("time_limit_action"));
         return new Manifest.Item(rs.getString("item_id"), rs.getInt("depth"), rs.getString("title"),
-                rs.getString("launch"), rs.getString("scorm_type"), values);
+                rs.getString("launch"), rs.getString("scorm_type"), values, Objectives.fromJson(rs.getString("objectives")));
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 /** Every attempt at a package with the learner's name, its answers (with question text) and its reason. */
 final class PackageResults {
     /** One attempt as the results page shows it. */
-    public record Row(String learner, String email, String itemTitle, ScoAttempt attempt, String time,
-               List<CmiState.Interaction> answers) {
+    public record Row(String learner, String email, String itemTitle, ScoAttempt attempt,
+               List<CmiState.Interaction> answers, List<ObjectiveView> objectives) {
     }
 
     private final Database db;
@@ -30,8 +30,10 @@ final class PackageResults {
                 WHERE a.package_id = ? ORDER BY l.name COLLATE NOCASE, i.position, a.number""",
                 rs -> new Raw(rs.getString("learner_name"), rs.getString("learner_email"), rs.getString("item_title"),
                         CmiStore.attempt(rs)), p.id()));
-        return raw.stream().filter(r -> visible.test(r.attempt().learnerId())).map(r -> new Row(r.learner(), r.email(), r.itemTitle(), r.attempt(),
-                ScormTime.render(p.version(), r.attempt().totalSeconds()), cmi.interactions(r.attempt().id())))
-                .toList();
+        List<Raw> shown = raw.stream().filter(r -> visible.test(r.attempt().learnerId())).toList();
+        var objectives = cmi.objectives(shown.stream().map(Raw::attempt).toList());
+        return shown.stream().map(r -> new Row(r.learner(), r.email(), r.itemTitle(), r.attempt(),
+                cmi.interactions(r.attempt().id()),
+                ObjectiveView.of(objectives.getOrDefault(r.attempt().id(), List.of())))).toList();
     }
 }

@@ -3,16 +3,16 @@ package be.stek.scorm;
 import be.stek.store.Database;
 import be.stek.store.Sql;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Where learners stand in SCORM packages, in the terms dashboards use for native courses, and the packages for the
- * catalogue. Per item the best attempt counts: completed when any attempt completed, passed when any passed, the
- * highest score. A package is complete when every SCO item is (an asset item counts once opened); it is passed when
- * every item that reports success passed, failed when one failed; its score is the mean of the item scores.
+ * catalogue. Per item the best attempt counts ({@link ItemResult}): completed when any attempt completed, passed when
+ * any passed, the highest score. A package is complete when every item is (an asset item counts once opened); it is
+ * passed when every item that reports success passed, failed when one failed; its score is the mean of the item
+ * scores.
  */
 public final class PackageStandings {
     /** A package as the catalogue lists it. */
@@ -61,7 +61,9 @@ public final class PackageStandings {
                 .collect(Collectors.groupingBy(ScoAttempt::packageId));
         List<Standing> out = new ArrayList<>();
         for (ScormPackage p : packages.all(false)) {
-            out.add(standing(p, packages.items(p.id()), attempts.getOrDefault(p.id(), List.of())));
+            List<ScoAttempt> mine = new ArrayList<>();
+            packages.lineage(p).forEach(version -> mine.addAll(attempts.getOrDefault(version, List.of())));
+            out.add(standing(p, packages.items(p.id()), mine));
         }
         return out;
     }
@@ -74,18 +76,14 @@ public final class PackageStandings {
         boolean anySuccess = false;
         List<Double> scores = new ArrayList<>();
         for (Manifest.Item item : launchable) {
-            List<ScoAttempt> mine = attempts.stream().filter(a -> a.itemId().equals(item.id())).toList();
-            boolean asset = "asset".equals(item.scormType());
-            if (mine.stream().anyMatch(ScoAttempt::completed) || (asset && !mine.isEmpty())) {
-                done++;
+            ItemResult r = ItemResult.of(item, attempts);
+            done += r.completed() ? 1 : 0;
+            anySuccess |= !"unknown".equals(r.success());
+            anyFailed |= "failed".equals(r.success());
+            allPassed &= !"failed".equals(r.success());
+            if (r.score() != null) {
+                scores.add(r.score());
             }
-            String success = mine.stream().anyMatch(ScoAttempt::passed) ? "passed" : mine.stream()
-                    .max(Comparator.comparingInt(ScoAttempt::number)).map(ScoAttempt::success).orElse("unknown");
-            anySuccess |= !"unknown".equals(success);
-            anyFailed |= "failed".equals(success);
-            allPassed &= !"failed".equals(success);
-            mine.stream().map(ScoAttempt::normalizedScore).filter(java.util.Objects::nonNull)
-                    .max(Double::compare).ifPresent(scores::add);
         }
         String completion = attempts.isEmpty() ? "not attempted" : done == launchable.size() ? "completed" : "incomplete";
         String success = anyFailed ? "failed" : anySuccess && allPassed ? "passed" : "unknown";

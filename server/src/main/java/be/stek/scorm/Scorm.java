@@ -19,23 +19,27 @@ public final class Scorm {
     private final ScormRoutes routes;
     private final ScormAdminRoutes admin;
     private final ExportRoutes export;
+    private final ContentRoutes content;
 
     private Scorm(Path root, PackageStandings standings, ScormRoutes routes, ScormAdminRoutes admin,
-                  ExportRoutes export) {
+                  ExportRoutes export, ContentRoutes content) {
         this.root = root;
         this.standings = standings;
         this.routes = routes;
         this.admin = admin;
         this.export = export;
+        this.content = content;
     }
 
     /**
      * Builds the feature. {@code coursesDir} and {@code mediaDir} are where exported lessons find their media;
      * {@code maxUpload} bounds an uploaded package; {@code follows} says whether a facilitator follows a learner,
-     * which limits what a facilitator sees of the results.
+     * which limits what a facilitator sees of the results; {@code learnerNames} gives the name the run-time hands a
+     * SCO; {@code site} is the origin package content is served from.
      */
     public static Scorm open(Database db, Catalogue catalogue, Path dataDir, Path coursesDir, Path mediaDir,
-                             long maxUpload, java.util.function.BiPredicate<Long, Long> follows) {
+                             long maxUpload, java.util.function.BiPredicate<Long, Long> follows,
+                             java.util.function.LongFunction<String> learnerNames, ContentSite site) {
         Path root = dataDir.resolve("scorm").toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
@@ -49,9 +53,11 @@ public final class Scorm {
         ImportLimits limits = new ImportLimits(maxUpload, ImportLimits.DEFAULT.maxUnpacked(),
                 ImportLimits.DEFAULT.maxEntries(), ImportLimits.DEFAULT.maxManifest(), ImportLimits.DEFAULT.maxRatio());
         var importer = new PackageImporter(root, packages, limits);
-        return new Scorm(root, standings, new ScormRoutes(packages, cmi, standings),
+        LaunchTokens tokens = LaunchTokens.of(db);
+        return new Scorm(root, standings, new ScormRoutes(packages, cmi, standings, tokens, site, root),
                 new ScormAdminRoutes(packages, importer, new PackageResults(db, cmi), follows, root, maxUpload),
-                new ExportRoutes(catalogue, new ScormExporter(coursesDir, mediaDir)));
+                new ExportRoutes(catalogue, new ScormExporter(coursesDir, mediaDir)),
+                new ContentRoutes(packages, cmi, tokens, site, learnerNames, root));
     }
 
     public void register(Router r) {
@@ -60,7 +66,12 @@ public final class Scorm {
         admin.register(r);
     }
 
-    /** The folder whose sub-folders are the unpacked packages, served under {@code /scorm/content/}. */
+    /** The routes of the package content origin, which has a router (and no sessions) of its own. */
+    public void registerContent(Router r) {
+        content.register(r);
+    }
+
+    /** The folder whose sub-folders are the unpacked packages. */
     public Path contentRoot() {
         return root;
     }

@@ -39,6 +39,8 @@ final class ScormAdminRoutes {
         r.get("/admin/scorm", Access.ADMIN, ctx -> page(null, 200));
         r.upload("/admin/scorm/import", Access.ADMIN, maxUpload + 1024 * 1024, this::submitImport);
         r.post("/admin/scorm/{pkg}/archive", Access.ADMIN, this::submitArchive);
+        r.get("/admin/scorm/{pkg}/version", Access.ADMIN, this::showVersion);
+        r.post("/admin/scorm/{pkg}/version", Access.ADMIN, this::submitVersion);
         r.get("/scorm/packages/{pkg}/results", Access.FACILITATOR, this::showResults);
     }
 
@@ -56,7 +58,8 @@ final class ScormAdminRoutes {
         try (InputStream in = upload.content()) {
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             ScormPackage p = importer.importZip(tmp, ctx.user().id(), ctx.now());
-            return Result.redirect(PackageStandings.url(p), "scorm.imported");
+            return p.pending() ? Result.redirect("/admin/scorm/" + p.slug() + "/version")
+                    : Result.redirect(PackageStandings.url(p), "scorm.imported");
         } catch (ImportRefused e) {
             String why = ctx.messages().get(e.key(), e.args());
             return page(ctx.messages().get("scorm.refused", upload.filename(), why),
@@ -73,10 +76,44 @@ final class ScormAdminRoutes {
         return Result.redirect("/admin/scorm", archive ? "scorm.archived" : "scorm.restored");
     }
 
+    /** An upload with the identifier of a package learners see: replace that one, keep both, or drop the upload. */
+    private Result showVersion(Ctx ctx) {
+        ScormPackage fresh = waiting(ctx);
+        ScormPackage current = packages.byId(fresh.replaces()).orElseThrow();
+        return Result.page("scorm/version", "fresh", fresh, "current", current,
+                "items", packages.items(fresh.id()).stream().filter(Manifest.Item::launchable).count(),
+                "currentItems", packages.items(current.id()).stream().filter(Manifest.Item::launchable).count());
+    }
+
+    private Result submitVersion(Ctx ctx) {
+        ScormPackage fresh = waiting(ctx);
+        return switch (ctx.form("choice")) {
+            case "replace" -> {
+                packages.replace(fresh, ctx.now());
+                ScormPackage now = packages.byId(fresh.id()).orElseThrow();
+                yield Result.redirect(PackageStandings.url(now), "scorm.replaced");
+            }
+            case "apart" -> {
+                packages.keepApart(fresh);
+                yield Result.redirect(PackageStandings.url(fresh), "scorm.imported");
+            }
+            case "discard" -> {
+                importer.discard(fresh);
+                yield Result.redirect("/admin/scorm", "scorm.discarded");
+            }
+            default -> throw HttpError.badRequest("error.missingField", "choice");
+        };
+    }
+
+    private ScormPackage waiting(Ctx ctx) {
+        return packages.bySlug(ctx.param("pkg")).filter(ScormPackage::pending)
+                .orElseThrow(() -> HttpError.notFound("scorm.error.noPackage"));
+    }
+
     private Result showResults(Ctx ctx) {
         ScormPackage p = packages.bySlug(ctx.param("pkg")).orElseThrow(() -> HttpError.notFound("scorm.error.noPackage"));
         var viewer = ctx.user();
-        return Result.page("scorm/results", "pkg", p, "rows",
+        return Result.page("scorm/results", "pkg", p, "earlier", packages.earlier(p), "rows",
                 results.of(p, learner -> viewer.isAdmin() || follows.test(viewer.id(), learner)));
     }
 }

@@ -20,20 +20,34 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Exports a course as one self-contained SCO, for SCORM 1.2 or SCORM 2004 4th edition: the static pages, the media
- * they use, a stylesheet, the vignette engine and its data, and the manifest. The engine scores exactly like
+ * they use, a stylesheet, the vignette engine and its data, the manifest and the schemas it names. The engine scores exactly like
  * {@link be.stek.quiz.QuizGrader} and reports status, score and every answer (as an interaction with its question
  * text) through the LMS's run-time API. The same course gives the same bytes: entries carry a fixed date.
  */
 final class ScormExporter {
     static final String[] ASSETS = {"stek-engine.js", "stek-course.css"};
+    /**
+     * The schema files at the root of the package (the manifest's {@code xsi:schemaLocation} names them, and LMSs
+     * and validators look for them there): the official IMS/ADL XSDs of each version, from the build.
+     */
+    static final List<String> XSD_12 = List.of("imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd", "adlcp_rootv1p2.xsd",
+            "ims_xml.xsd");
+    static final List<String> XSD_2004 = List.of("imscp_v1p1.xsd", "adlcp_v1p3.xsd", "adlseq_v1p3.xsd",
+            "adlnav_v1p3.xsd", "imsss_v1p0.xsd", "imsss_v1p0auxresource.xsd", "imsss_v1p0control.xsd",
+            "imsss_v1p0delivery.xsd", "imsss_v1p0limit.xsd", "imsss_v1p0objective.xsd", "imsss_v1p0random.xsd",
+            "imsss_v1p0rollup.xsd", "imsss_v1p0seqrule.xsd", "imsss_v1p0util.xsd", "xml.xsd", "XMLSchema.dtd",
+            "datatypes.dtd");
     private static final long FIXED_TIME = 1_767_225_600_000L;
     private static final List<String> LABELS = List.of("quiz.question", "quiz.submit", "quiz.yourChoice",
             "quiz.questionScore", "quiz.explanation", "quiz.source", "quiz.pickAll", "quiz.pickOne", "quiz.done",
             "quiz.case", "quiz.transcript", "quiz.chooseFirst", "quiz.nuance", "branching.pathSoFar",
             "branching.step", "branching.whatDoYouDo", "branching.choose", "branching.ending",
             "branching.pathScore", "activity.practiceNote", "scorm.export.activityScore", "scorm.export.noLms",
-            "scorm.export.saved", "scorm.export.complete", "scorm.export.reflectionNote", "scorm.export.next",
-            "scorm.export.previous", "scorm.export.contents", "scorm.export.progress", "scorm.export.visited");
+            "scorm.export.saved", "scorm.export.complete", "scorm.export.next", "scorm.export.previous",
+            "scorm.export.contents", "scorm.export.progress", "scorm.export.visited", "scorm.export.notSaved",
+            "scorm.export.retry", "scorm.export.closed", "scorm.export.verdict", "scorm.export.notYet",
+            "scorm.export.noMark", "scorm.export.passed", "scorm.export.failed", "scorm.export.reflectionKept",
+            "scorm.export.reflectionNotKept");
 
     private final Path coursesDir;
     private final Path mediaDir;
@@ -62,6 +76,9 @@ final class ScormExporter {
                 .getBytes(StandardCharsets.UTF_8);
         Map<String, byte[]> all = new LinkedHashMap<>();
         all.put(PackageImporter.MANIFEST, manifest);
+        for (String xsd : version == ScormVersion.SCORM_12 ? XSD_12 : XSD_2004) {
+            all.put(xsd, classpath("/scorm/xsd/" + version.code() + "/" + xsd));
+        }
         all.putAll(files);
         return zip(all);
     }

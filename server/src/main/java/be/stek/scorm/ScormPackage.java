@@ -1,13 +1,17 @@
 package be.stek.scorm;
 
-/** An imported package as stored; its files are under {@code data/scorm/<contentKey>/}. */
+/**
+ * An imported package as stored; its files are under {@code data/scorm/<contentKey>/}, served on the content origin.
+ * {@code replaces} is the version it took over from, {@code replacedBy} the version that took over from it;
+ * {@code pending} says that the admin has not yet decided whether it replaces the package with its identifier.
+ */
 public record ScormPackage(long id, String slug, String contentKey, String title, ScormVersion version,
                            String schemaVersion, String manifestId, int fileCount, long sizeBytes, String importedAt,
-                           String archivedAt) {
+                           String archivedAt, Long replaces, Long replacedBy, boolean pending) {
 
-    /** The URL prefix under which the package's files are served. */
-    String contentUrl() {
-        return "/scorm/content/" + contentKey + "/";
+    /** Learners see it and launch it: not archived, not replaced by a newer version, not waiting for a decision. */
+    public boolean live() {
+        return archivedAt == null && replacedBy == null && !pending;
     }
 
     /** 1.2, or 2004 with its edition when the manifest names one. */

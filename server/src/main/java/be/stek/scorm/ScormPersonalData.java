@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * A person's SCORM data, for their data export: every attempt at every package item with its run-time data
- * (status, score, location, suspend data, the cmi values) and every interaction, the player sessions, the bytes
- * stored per package, and the packages they imported as an admin.
+ * (status, score, location, suspend data, the cmi values) with every interaction and objective, the global
+ * objectives per package, the player sessions, the bytes stored per package, and the packages they imported as an admin.
  */
 public final class ScormPersonalData implements PersonalData {
     private final Database db;
@@ -26,7 +26,8 @@ public final class ScormPersonalData implements PersonalData {
 
     @Override
     public List<String> tables() {
-        return List.of("scorm_attempt", "scorm_interaction", "scorm_session", "scorm_package", "scorm_usage");
+        return List.of("scorm_attempt", "scorm_interaction", "scorm_session", "scorm_package", "scorm_usage",
+                "scorm_objective", "scorm_global_objective");
     }
 
     @Override
@@ -39,8 +40,16 @@ public final class ScormPersonalData implements PersonalData {
             var interactions = RowMaps.list(c, """
                     SELECT i.* FROM scorm_interaction i JOIN scorm_attempt a ON a.id = i.attempt_id
                     WHERE a.learner_id = ? ORDER BY i.attempt_id, i.position""", learnerId);
+            var objectives = RowMaps.list(c, """
+                    SELECT o.* FROM scorm_objective o JOIN scorm_attempt a ON a.id = o.attempt_id
+                    WHERE a.learner_id = ? ORDER BY o.attempt_id, o.position""", learnerId);
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("attempts", RowMaps.nest(attempts, "id", interactions, "attempt_id", "interactions"));
+            out.put("attempts", RowMaps.nest(RowMaps.nest(attempts, "id", interactions, "attempt_id", "interactions"),
+                    "id", objectives, "attempt_id", "objectives"));
+            out.put("global_objectives", RowMaps.list(c, """
+                    SELECT p.slug AS package, g.objective_id, g.satisfied, g.measure, g.updated_at
+                    FROM scorm_global_objective g JOIN scorm_package p ON p.id = g.package_id
+                    WHERE g.learner_id = ? ORDER BY p.slug, g.objective_id""", learnerId));
             out.put("sessions", RowMaps.list(c, """
                     SELECT * FROM scorm_session WHERE learner_id = ? ORDER BY started_at""", learnerId));
             out.put("storage", RowMaps.list(c, """

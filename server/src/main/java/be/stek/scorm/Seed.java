@@ -11,8 +11,9 @@ import java.util.Set;
  * The {@code cmi} object the player hands to scorm-again's {@code loadFromJSON} before the SCO starts: who the
  * learner is, the entry, total time and the manifest's launch values, and, when the attempt goes on, what the SCO
  * stored (bookmark, suspend_data, statuses, score, objectives, comments, preferences; in 2004 also interactions,
- * which 1.2 SCOs cannot read back). Elements the SCO never set are left out, so reading them gives the spec's
- * "not initialized" rather than an empty string.
+ * which 1.2 SCOs cannot read back). In 2004 {@code cmi.objectives} also holds every objective the manifest declares
+ * for the item, with what it reads from the learner's global objectives ({@link Objectives#seed}). Elements the SCO
+ * never set are left out, so reading them gives the spec's "not initialized" rather than an empty string.
  */
 final class Seed {
     private static final Set<String> CARRIED_12 = Set.of("suspend_data", "comments", "objectives", "student_preference");
@@ -24,7 +25,8 @@ final class Seed {
     }
 
     static ObjectNode build(ScormVersion version, CmiStore.Launch launch, String learnerId, String learnerName,
-                            Manifest.LaunchValues v) {
+                            Manifest.Item item) {
+        Manifest.LaunchValues v = item.values();
         ObjectNode cmi = CommitParser.JSON.createObjectNode();
         ScoAttempt a = launch.attempt();
         boolean carry = !"ab-initio".equals(launch.entry()) && a.cmi() != null;
@@ -33,6 +35,10 @@ final class Seed {
             scorm12(cmi, stored, launch, learnerId, learnerName, v);
         } else {
             scorm2004(cmi, stored, launch, learnerId, learnerName, v);
+            ObjectNode objectives = Objectives.seed(cmi.get("objectives"), item.objectives(), launch.globals());
+            if (objectives != null) {
+                cmi.set("objectives", objectives);
+            }
         }
         return cmi;
     }

@@ -2,17 +2,23 @@ package be.stek.scorm;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** A package's table of contents as pages show it: each item with the learner's latest attempt, if any. */
-public record Toc(Manifest.Item item, String url, ScoAttempt attempt) {
+/**
+ * A package's table of contents as pages show it: each item with the learner's result for it (the best of their
+ * attempts, see {@link ItemResult}), which also names the latest attempt.
+ */
+public record Toc(Manifest.Item item, String url, ItemResult result) {
 
     static List<Toc> of(ScormPackage p, List<Manifest.Item> items, List<ScoAttempt> attempts) {
-        return items.stream().map(i -> new Toc(i, i.launchable() ? playUrl(p, i) : null, attempts.stream()
-                .filter(a -> a.itemId().equals(i.id())).max(Comparator.comparingInt(ScoAttempt::number))
-                .orElse(null))).toList();
+        return items.stream().map(i -> new Toc(i, i.launchable() ? playUrl(p, i) : null, ItemResult.of(i, attempts)))
+                .toList();
+    }
+
+    /** The latest attempt, or null. */
+    public ScoAttempt attempt() {
+        return result.latest();
     }
 
     /** The launchable item before or after this one, for the player's previous and next links. */
@@ -31,16 +37,5 @@ public record Toc(Manifest.Item item, String url, ScoAttempt attempt) {
     static String playUrl(ScormPackage p, Manifest.Item item) {
         return PackageStandings.url(p) + "/play/" + URLEncoder.encode(item.id(), StandardCharsets.UTF_8)
                 .replace("+", "%20");
-    }
-
-    /** What the item shows as its state: a status word key. */
-    public String stateKey() {
-        if (attempt == null) {
-            return "scorm.state.notStarted";
-        }
-        if ("passed".equals(attempt.success()) || "failed".equals(attempt.success())) {
-            return "scorm.state." + attempt.success();
-        }
-        return attempt.completed() ? "scorm.state.completed" : "scorm.state.inProgress";
     }
 }

@@ -104,6 +104,22 @@ public final class Ctx {
         return values == null ? List.of() : Arrays.stream(values).filter(v -> !v.isBlank()).toList();
     }
 
+    /** Sets a response header (a handler's own Content-Security-Policy, for example). */
+    public void responseHeader(String name, String value) {
+        res.setHeader(name, value);
+    }
+
+    /** The origin the browser addressed this request to: {@code http://host:port} from the Host header. */
+    public String origin() {
+        String host = req.getHeader("Host");
+        return req.getScheme() + "://" + (host == null || host.isBlank() ? req.getServerName() : host);
+    }
+
+    /** The host name the browser addressed this request to, without its port. */
+    public String hostName() {
+        return req.getServerName();
+    }
+
     /** A query-string parameter, or null. */
     public String query(String name) {
         return req.getParameter(name);

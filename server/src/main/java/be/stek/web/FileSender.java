@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.http.content.ResourceHttpContent;
 import org.eclipse.jetty.server.ResourceService;
 import org.eclipse.jetty.util.Blocker;
@@ -29,7 +30,9 @@ final class FileSender {
     void send(HttpServletRequest req, Result.File file) throws IOException {
         Path real = realPathInside(file.folder(), file.file());
         var resource = ResourceFactory.root().newResource(real);
-        var content = new ResourceHttpContent(resource, file.contentType());
+        String type = file.contentType() != null ? file.contentType()
+                : MimeTypes.DEFAULTS.getMimeByExtension(real.getFileName().toString());
+        var content = new ResourceHttpContent(resource, type != null ? type : "application/octet-stream");
         ServletContextRequest request = ServletContextRequest.getServletContextRequest(req);
         try (Blocker.Callback callback = Blocker.callback()) {
             service.doGet(request, request.getServletContextResponse(), callback, content);

@@ -10,8 +10,10 @@ public final class Format {
     private static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
     private final DateTimeFormatter date;
     private final DateTimeFormatter dateTime;
+    private final Messages messages;
 
     Format(Messages messages) {
+        this.messages = messages;
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(messages.locale()).withZone(ZONE);
         this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(messages.locale()).withZone(ZONE);
@@ -29,6 +31,16 @@ public final class Format {
 
     public String dateTime(String iso) {
         return iso == null || iso.isBlank() ? "" : dateTime.format(Instant.parse(iso));
+    }
+
+    /** A time in seconds as people say it: "1 u 5 min", "12 min", "minder dan een minuut" (rounded to minutes). */
+    public String duration(double seconds) {
+        long minutes = Math.round(Math.max(0, seconds) / 60);
+        if (minutes == 0) {
+            return messages.get(seconds > 0 ? "time.underMinute" : "time.none");
+        }
+        return minutes < 60 ? messages.get("time.minutes", String.valueOf(minutes))
+                : messages.get("time.hoursMinutes", String.valueOf(minutes / 60), String.valueOf(minutes % 60));
     }
 
     /** A fraction 0..1 as a whole percentage. */

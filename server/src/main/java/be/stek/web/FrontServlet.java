@@ -44,6 +44,16 @@ public final class FrontServlet extends HttpServlet {
         this.organisation = organisation;
     }
 
+    /**
+     * The front servlet of the package content origin: the same routing, errors and results, but no visitor (a Stek
+     * session cookie that reaches it is ignored), no CSRF token and no flash message, so it never sets a cookie.
+     * Its routes authorise requests themselves (with launch tokens).
+     */
+    public static FrontServlet withoutSessions(Router router, Templates templates, Clock clock,
+                                               ClientAddress clientAddress) {
+        return new FrontServlet(router, templates, null, clock, false, clientAddress, Organisation.NONE);
+    }
+
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
         Ctx ctx = new Ctx(req, res, clock, secureCookies, clientAddress.of(req));
@@ -85,13 +95,16 @@ public final class FrontServlet extends HttpServlet {
             }
             throw visitor == null ? new HttpError(401, "error.signInFirst") : HttpError.forbidden("error.forbidden");
         }
-        if (match.route().csrf() && !Tokens.same(ctx.submittedCsrfToken(), ctx.csrfToken())) {
+        if (match.route().csrf() && (sessions == null || !Tokens.same(ctx.submittedCsrfToken(), ctx.csrfToken()))) {
             throw HttpError.forbidden("error.csrf");
         }
         write(ctx, match.route().handler().handle(ctx));
     }
 
     private Visitor lookupVisitor(Ctx ctx) {
+        if (sessions == null) {
+            return null;
+        }
         String token = ctx.sessionToken();
         return token == null || token.isEmpty() ? null : sessions.visitor(token).orElse(null);
     }
@@ -171,10 +184,10 @@ public final class FrontServlet extends HttpServlet {
     private void writePage(Ctx ctx, String template, Map<String, Object> model, int status) throws IOException {
         Map<String, Object> full = new HashMap<>(model);
         full.put("visitor", ctx.maybeUser().orElse(null));
-        full.put("csrf", ctx.csrfToken());
+        full.put("csrf", sessions == null ? "" : ctx.csrfToken());
         full.put("currentPath", ctx.path());
         full.put("org", organisation);
-        full.put("flash", takeFlash(ctx));
+        full.put("flash", sessions == null ? null : takeFlash(ctx));
         // Encoded in one go: the servlet Writer encodes character by character, which made it the slowest step.
         byte[] html = templates.render(template, full, ctx.messages()).getBytes(StandardCharsets.UTF_8);
         HttpServletResponse res = ctx.response();

@@ -23,7 +23,8 @@ public sealed interface Result {
 
     /**
      * A file from a folder, streamed with ranges and cache validators; not found when its real path leaves
-     * {@code folder} (a symbolic link to somewhere else, for example).
+     * {@code folder} (a symbolic link to somewhere else, for example). A null {@code contentType} is taken from the
+     * file name.
      */
     record File(java.nio.file.Path folder, java.nio.file.Path file, String contentType) implements Result {
     }

@@ -9,8 +9,10 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Security headers on every response. Stek's own pages allow only their own scripts and styles; third-party
- * SCORM content (under {@code /scorm/content/}) keeps its inline scripts but may only be framed by Stek itself.
+ * Security headers on every response. Stek's own pages allow only their own scripts and styles. Third-party SCORM
+ * content lives on its own origin (its own connector, see {@link WebServer#addContentOrigin}): its handlers set the
+ * package policy and who may frame it; anything else there (an error, a refused token) gets a policy that allows
+ * nothing, and no page there sends a referrer (its addresses carry launch tokens).
  *
  * <p>The headers are added when the response is committed (by wrapping the request's stream), not when the request
  * arrives: an error path resets the response and clears every header set before, so headers set up front were lost
@@ -20,8 +22,8 @@ public final class SecurityHeaders extends Handler.Wrapper {
     static final String OWN_PAGES = "default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; "
             + "script-src 'self'; frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'; "
             + "object-src 'none'";
-    static final String PACKAGE_CONTENT = "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; "
-            + "frame-ancestors 'self'; object-src 'none'";
+    /** What the content origin answers without a launch (an error page): nothing runs, nothing frames it. */
+    static final String CONTENT_DEFAULT = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
     SecurityHeaders(Handler handler) {
         super(handler);
@@ -29,23 +31,32 @@ public final class SecurityHeaders extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String path = request.getHttpURI().getCanonicalPath();
+        boolean content = WebServer.onContentOrigin(request);
         request.addHttpStreamWrapper(stream -> new HttpStream.Wrapper(stream) {
             @Override
             public void prepareResponse(HttpFields.Mutable headers) {
-                apply(headers, path);
+                apply(headers, content);
                 super.prepareResponse(headers);
             }
         });
         return super.handle(request, response, callback);
     }
 
-    static void apply(HttpFields.Mutable headers, String path) {
-        boolean packageContent = path != null && path.startsWith("/scorm/content/");
+    static void apply(HttpFields.Mutable headers, boolean content) {
         putIfAbsent(headers, "X-Content-Type-Options", "nosniff");
+        if (content) {
+            headers.put("Referrer-Policy", "no-referrer");
+            putIfAbsent(headers, "Content-Security-Policy", CONTENT_DEFAULT);
+            return;
+        }
         putIfAbsent(headers, "Referrer-Policy", "same-origin");
         putIfAbsent(headers, "X-Frame-Options", "SAMEORIGIN");
-        putIfAbsent(headers, "Content-Security-Policy", packageContent ? PACKAGE_CONTENT : OWN_PAGES);
+        putIfAbsent(headers, "Content-Security-Policy", OWN_PAGES);
+    }
+
+    /** Stek's own policy for a page that frames package content from {@code contentOrigin} (the player). */
+    public static String framing(String contentOrigin) {
+        return OWN_PAGES.replace("frame-src 'self';", "frame-src 'self' " + contentOrigin + ";");
     }
 
     private static void putIfAbsent(HttpFields.Mutable headers, String name, String value) {
@@ -62,7 +73,7 @@ public final class SecurityHeaders extends Handler.Wrapper {
         ErrorHandler handler = new ErrorHandler() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                apply(response.getHeaders(), null);
+                apply(response.getHeaders(), WebServer.onContentOrigin(request));
                 return super.handle(request, response, callback);
             }
         };

@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
@@ -55,6 +56,9 @@ public final class WebServer {
     static final int MAX_BODY_REQUESTS = 128;
     static final int MAX_CONNECTIONS = 4000;
     static final int MAX_THREADS = 200;
+    /** The connector names: Stek's pages, and the origin of SCORM package content. */
+    private static final String STEK = "stek";
+    private static final String CONTENT = "content";
 
     private WebServer() {
     }
@@ -69,28 +73,19 @@ public final class WebServer {
         http.setSendXPoweredBy(false);
         http.setMinRequestDataRate(MIN_DATA_RATE);
         http.setRequestHeaderSize(16 * 1024);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-        server.addConnector(connector);
-        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+        connector(server, http, STEK, host, port);
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
 
-        ServletContextHandler context = new ServletContextHandler("/");
-        context.setMaxFormContentSize(MAX_FORM);
-        context.setMaxFormKeys(MAX_FORM_FIELDS);
-        ErrorHandler errors = new ErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowCauses(false);
-        context.setErrorHandler(errors);
+        ServletContextHandler context = context(STEK);
         context.addServlet(resources("static", resource("/static/")), "/static/*");
         context.addServlet(resources("media", mediaDir.toAbsolutePath().toUri().toString()), "/media/*");
         ServletHolder frontHolder = new ServletHolder("front", front);
         frontHolder.getRegistration().setMultipartConfig(new MultipartConfigElement(uploadTmp.toString(),
                 MAX_UPLOAD, MAX_UPLOAD + MAX_FORM, 1024 * 1024));
         context.addServlet(frontHolder, "/");
+        ContextHandlerCollection origins = new ContextHandlerCollection(context);
 
-        EagerContentHandler readAhead = new EagerContentHandler(BodyDeadline.inner(context),
+        EagerContentHandler readAhead = new EagerContentHandler(BodyDeadline.inner(origins),
                 new EagerContentHandler.FormContentLoaderFactory(MAX_FORM_FIELDS, MAX_FORM),
                 new EagerContentHandler.RetainedContentLoaderFactory(MAX_READ_AHEAD, 16 * 1024, true));
         uploadPaths.forEach(readAhead::excludePath);
@@ -99,7 +94,7 @@ public final class WebServer {
         Handler.Wrapper declared = new Handler.Wrapper(readAhead) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                return request.getLength() > MAX_FORM ? context.handle(request, response, callback)
+                return request.getLength() > MAX_FORM ? origins.handle(request, response, callback)
                         : super.handle(request, response, callback);
             }
         };
@@ -117,15 +112,49 @@ public final class WebServer {
     }
 
     /**
-     * Adds a servlet (a {@link #resources} holder, for example) to a server built by {@link #newServer}, before it
-     * starts. Features use it for files they serve themselves, such as unpacked SCORM packages.
+     * Adds the origin for SCORM package content to a server built by {@link #newServer}: its own connector on
+     * {@code port} (so its own origin, where Stek's session means nothing), behind the same limits and headers, with
+     * its own front servlet (which knows no sessions) and the run-time's scripts under {@code /_stek/}.
      */
-    public static void mount(Server server, String pathSpec, ServletHolder holder) {
-        ServletContextHandler context = server.getDescendant(ServletContextHandler.class);
-        if (context == null) {
-            throw new IllegalStateException("not a server built by WebServer.newServer");
-        }
-        context.addServlet(holder, pathSpec);
+    public static ServerConnector addContentOrigin(Server server, String host, int port, FrontServlet front) {
+        ServerConnector stek = (ServerConnector) server.getConnectors()[0];
+        HttpConfiguration http = stek.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
+        ServerConnector connector = connector(server, http, CONTENT, host, port);
+        ServletContextHandler context = context(CONTENT);
+        context.addServlet(resources("content-runtime", resource("/static/scorm-again/")), "/_stek/scorm-again/*");
+        context.addServlet(resources("content-player", resource("/static/scorm/")), "/_stek/scorm/*");
+        context.addServlet(new ServletHolder("content-front", front), "/");
+        server.getDescendant(ContextHandlerCollection.class).addHandler(context);
+        return connector;
+    }
+
+    /** True when the request came in on the package content origin's connector. */
+    static boolean onContentOrigin(Request request) {
+        return CONTENT.equals(request.getConnectionMetaData().getConnector().getName());
+    }
+
+    private static ServerConnector connector(Server server, HttpConfiguration http, String name, String host,
+                                             int port) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setName(name);
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        server.addConnector(connector);
+        return connector;
+    }
+
+    /** A context that answers only requests from the connector named {@code connector}. */
+    private static ServletContextHandler context(String connector) {
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.setVirtualHosts(List.of("@" + connector));
+        context.setMaxFormContentSize(MAX_FORM);
+        context.setMaxFormKeys(MAX_FORM_FIELDS);
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowCauses(false);
+        context.setErrorHandler(errors);
+        return context;
     }
 
     /** A servlet that serves files under {@code base}; extra servlets add their own paths the same way. */

@@ -7,7 +7,14 @@
  * stores it as a cmi.interactions entry with the question text. Scoring is the same as Stek's own QuizGrader:
  * single and graded questions score the weight of the chosen option, multiple response scores
  * (right ticks - wrong ticks) / right options (never below 0), a vignette scores the mean of its questions and a
- * branching vignette the mean of the choices on its path. The course score is the mean of the graded activities.
+ * branching vignette the mean of the choices on its path. The course score is the mean of the graded activities,
+ * each counting with its best attempt (a learner may try an activity again; a retry never lowers the score).
+ *
+ * What other LMSs insist on: every SetValue's result is checked (a refusal shows as "niet bewaard"); scores are
+ * rounded (0.571, not 0.5710000000000001); interaction ids are letters and digits only; SCORM 1.2 choice responses
+ * are single characters (a-z, 0-9, by the option's place in the question); SCORM 1.2 suspend_data stays within its
+ * 4,096 characters; and the attempt is left suspended (so reopening resumes it) until the learner closes the
+ * course on its result panel.
  */
 (function () {
   'use strict';
@@ -119,8 +126,16 @@
     return this.active ? String(this.call('LMSGetValue', 'GetValue', element)) : '';
   };
 
+  /** Sets a value; a refusal is remembered (element and error code) until the next save reports it. */
   Lms.prototype.set = function (element, value) {
-    return this.active ? this.call('LMSSetValue', 'SetValue', element, String(value)) : 'false';
+    if (!this.active) {
+      return 'false';
+    }
+    var result = String(this.call('LMSSetValue', 'SetValue', element, String(value)));
+    if (result !== 'true') {
+      this.refused = element + ' (' + this.call('LMSGetLastError', 'GetLastError', '') + ')';
+    }
+    return result;
   };
 
   Lms.prototype.commit = function () {
@@ -161,6 +176,36 @@
     return d.toISOString().replace(/\.(\d{2})\d*Z$/, '.$1Z');
   }
 
+  /** A number with at most {@code digits} decimals, as SCORM text: 0.571, never 0.5710000000000001. */
+  function decimal(x, digits) {
+    var f = Math.pow(10, digits);
+    return String(Math.round(x * f) / f);
+  }
+
+  /** Letters and digits only, as SCORM 1.2 identifiers must be in every LMS. */
+  function alnum(text) {
+    return String(text).replace(/[^A-Za-z0-9]/g, '');
+  }
+
+  /** SCORM 1.2's choice response for the option at {@code index}: a-z, then 0-9; null past 36 options. */
+  function letter(index) {
+    if (index < 26) {
+      return String.fromCharCode(97 + index);
+    }
+    return index < 36 ? String(index - 26) : null;
+  }
+
+  /**
+   * The question of a branching step first, then the story: its last sentence that asks something, else "what do
+   * you do?", so that the 250 characters of a description start with what was asked.
+   */
+  function stepQuestion(story) {
+    var plain = String(story).replace(/\s+/g, ' ').replace(/^\s+|\s+$/g, '');
+    var asked = plain.match(/[^.!?]*\?/g);
+    var question = asked ? asked[asked.length - 1].replace(/^\s+/, '') : label('branching.whatDoYouDo');
+    return question + ' \u2014 ' + plain;
+  }
+
   /** Question text as a 2004 description: one line (the type allows no line breaks), at most 250 characters. */
   function description(text) {
     var line = String(text).replace(/\s+/g, ' ').replace(/^\s+|\s+$/g, '').replace(/^\{/, '(');
@@ -177,6 +222,7 @@
     this.state = { v: 1, visited: {}, acts: {} };
     this.current = null;
     this.started = new Date().getTime();
+    this.closed = false;
   }
 
   Shell.prototype.start = function () {
@@ -187,9 +233,15 @@
       this.say(label('scorm.export.noLms'));
     }
     this.drawContents();
+    this.drawResult(this.outcome());
     this.frame.addEventListener('load', function () { self.arrived(); });
     document.getElementById('shell-previous').addEventListener('click', function () { self.step(-1); });
     document.getElementById('shell-next').addEventListener('click', function () { self.step(1); });
+    document.getElementById('shell-finish').addEventListener('click', function () { self.close(); });
+    var toc = document.getElementById('shell-toc');
+    if (toc && window.matchMedia && window.matchMedia('(max-width: 40rem)').matches) {
+      toc.open = false;
+    }
     var finish = function () { self.finish(); };
     window.addEventListener('pagehide', finish);
     window.addEventListener('beforeunload', finish);
@@ -292,26 +344,51 @@
     return st;
   };
 
-  /** One answer from a page: stored, reported as an interaction, statuses updated, committed. */
+  /**
+   * One answer from a page: stored, reported as an interaction, statuses updated, committed. {@code a.options}
+   * lists the ids of the question's options in their declared order (SCORM 1.2 reports places, not ids).
+   */
   Shell.prototype.answer = function (a) {
     var n = parseInt(this.lms.get('cmi.interactions._count'), 10) || 0, base = 'cmi.interactions.' + n + '.';
-    var sep = this.v12 ? ',' : '[,]';
-    this.lms.set(base + 'id', a.id);
-    this.lms.set(base + 'type', 'choice');
-    if (!this.v12) {
+    var v12 = this.v12, sep = v12 ? ',' : '[,]', chosen = a.chosen, correct = a.correct, type = 'choice';
+    if (v12) {
+      chosen = places(a.chosen, a.options);
+      correct = places(a.correct, a.options);
+      if (chosen === null || correct === null) {
+        type = 'fill-in';
+        chosen = a.chosen;
+        correct = [];
+      }
+    }
+    this.lms.set(base + 'id', alnum(a.activity) + a.kind + alnum(a.part));
+    this.lms.set(base + 'type', type);
+    if (!v12) {
       this.lms.set(base + 'description', description(a.text));
     }
-    this.lms.set(base + (this.v12 ? 'student_response' : 'learner_response'), a.chosen.join(sep));
-    if (a.correct.length) {
-      this.lms.set(base + 'correct_responses.0.pattern', a.correct.join(sep));
+    this.lms.set(base + (v12 ? 'student_response' : 'learner_response'), chosen.join(sep));
+    if (correct.length) {
+      this.lms.set(base + 'correct_responses.0.pattern', correct.join(sep));
     }
-    this.lms.set(base + 'result', a.score >= 1 ? 'correct' : a.score <= 0 ? (this.v12 ? 'wrong' : 'incorrect')
-      : String(Math.round(a.score * 1000) / 1000));
+    this.lms.set(base + 'result', a.score >= 1 ? 'correct' : a.score <= 0 ? (v12 ? 'wrong' : 'incorrect')
+      : decimal(a.score, 3));
     this.lms.set(base + 'weighting', '1');
-    this.lms.set(base + 'latency', span(a.latency, this.v12));
-    this.lms.set(base + (this.v12 ? 'time' : 'timestamp'), stamp(this.v12));
+    this.lms.set(base + 'latency', span(a.latency, v12));
+    this.lms.set(base + (v12 ? 'time' : 'timestamp'), stamp(v12));
     this.save();
   };
+
+  /** The SCORM 1.2 characters of chosen option ids, or null when an option is past the 36th. */
+  function places(ids, options) {
+    var out = [];
+    for (var i = 0; i < ids.length; i++) {
+      var c = letter(options.indexOf(ids[i]));
+      if (c === null || options.indexOf(ids[i]) < 0) {
+        return null;
+      }
+      out.push(c);
+    }
+    return out;
+  }
 
   Shell.prototype.outcome = function () {
     var lessons = 0, read = 0, done = 0, scores = [];
@@ -338,38 +415,97 @@
 
   Shell.prototype.save = function () {
     var o = this.outcome(), v12 = this.v12, raw = o.score === null ? null : Math.round(o.score * 1000) / 10;
+    this.lms.refused = null;
     if (raw !== null) {
       this.lms.set(v12 ? 'cmi.core.score.min' : 'cmi.score.min', '0');
       this.lms.set(v12 ? 'cmi.core.score.max' : 'cmi.score.max', '100');
-      this.lms.set(v12 ? 'cmi.core.score.raw' : 'cmi.score.raw', String(raw));
+      this.lms.set(v12 ? 'cmi.core.score.raw' : 'cmi.score.raw', decimal(raw, 1));
       if (!v12) {
-        this.lms.set('cmi.score.scaled', String(raw / 100));
+        this.lms.set('cmi.score.scaled', decimal(raw / 100, 3));
       }
     }
     if (v12) {
       this.lms.set('cmi.core.lesson_status', !o.complete ? 'incomplete'
         : o.passed === null ? 'completed' : o.passed ? 'passed' : 'failed');
     } else {
-      this.lms.set('cmi.progress_measure', String(Math.round(o.measure * 1000) / 1000));
+      this.lms.set('cmi.progress_measure', decimal(o.measure, 3));
       this.lms.set('cmi.completion_status', o.complete ? 'completed' : 'incomplete');
       if (o.passed !== null) {
         this.lms.set('cmi.success_status', o.passed ? 'passed' : 'failed');
       }
     }
-    this.lms.set('cmi.suspend_data', JSON.stringify(this.state));
-    var saved = this.lms.commit();
-    this.say(o.complete ? label('scorm.export.complete') : label('scorm.export.progress', [o.read, o.lessons])
-      + (saved ? ' \u00b7 ' + label('scorm.export.saved') : ''));
+    var state = this.suspendData();
+    if (state !== null) {
+      this.lms.set('cmi.suspend_data', state);
+    } else {
+      this.lms.refused = 'cmi.suspend_data (> 4096)';
+    }
+    var saved = this.lms.commit() && !this.lms.refused;
+    this.drawResult(o);
+    this.say((o.complete ? label('scorm.export.complete') : label('scorm.export.progress', [o.read, o.lessons]))
+      + (!this.lms.active ? '' : ' \u00b7 ' + (saved ? label('scorm.export.saved') : label('scorm.export.notSaved'))));
+  };
+
+  /**
+   * The state as suspend_data. SCORM 1.2 allows 4,096 characters: past that, the option orders of answered
+   * questions go first (their results show in the question's own order), then all of them; null if still too long.
+   */
+  Shell.prototype.suspendData = function () {
+    var text = JSON.stringify(this.state);
+    if (!this.v12 || text.length <= 4096) {
+      return text;
+    }
+    var copy = JSON.parse(text), id, q;
+    for (id in copy.acts) {
+      if (copy.acts[id].plan) {
+        for (q in copy.acts[id].plan.o) {
+          if (copy.acts[id].ans[q]) {
+            delete copy.acts[id].plan.o[q];
+          }
+        }
+      }
+    }
+    text = JSON.stringify(copy);
+    if (text.length > 4096) {
+      for (id in copy.acts) {
+        if (copy.acts[id].plan) {
+          copy.acts[id].plan.o = {};
+        }
+      }
+      text = JSON.stringify(copy);
+    }
+    return text.length <= 4096 ? text : null;
+  };
+
+  /** The result panel: score, pass mark and verdict, in words. */
+  Shell.prototype.drawResult = function (o) {
+    var verdict = document.getElementById('shell-verdict');
+    if (!verdict) {
+      return;
+    }
+    var mark = C.mastery === null || C.mastery === undefined ? null : C.mastery;
+    var words = o.score === null ? label('scorm.export.notYet')
+      : o.passed === null ? label('scorm.export.noMark') : o.passed ? label('scorm.export.passed')
+      : label('scorm.export.failed');
+    verdict.textContent = label('scorm.export.verdict', [o.score === null ? '\u2013' : percent(o.score),
+      mark === null ? '\u2013' : mark, words]);
+  };
+
+  /** The learner closes the course: the attempt ends normally (a new launch starts a new attempt). */
+  Shell.prototype.close = function () {
+    this.closed = true;
+    this.finish();
+    this.say(label('scorm.export.closed'));
+    document.getElementById('shell-finish').disabled = true;
   };
 
   Shell.prototype.finish = function () {
     if (!this.lms.active) {
       return;
     }
-    var o = this.outcome();
     this.lms.set(this.v12 ? 'cmi.core.session_time' : 'cmi.session_time',
       span(new Date().getTime() - this.started, this.v12));
-    this.lms.set(this.v12 ? 'cmi.core.exit' : 'cmi.exit', o.complete ? (this.v12 ? '' : 'normal') : 'suspend');
+    this.lms.set(this.v12 ? 'cmi.core.exit' : 'cmi.exit', this.closed ? (this.v12 ? '' : 'normal') : 'suspend');
     this.lms.finish();
   };
 
@@ -415,8 +551,17 @@
     return copy;
   }
 
-  /** An activity's score once finished, or null. */
+  /** An activity's score: the best of its finished attempts (this one and earlier ones), or null. */
   function activityResult(act, st) {
+    var now = attemptResult(act, st);
+    if (!st || st.best === undefined || st.best === null) {
+      return now;
+    }
+    return now === null ? st.best : Math.max(now, st.best);
+  }
+
+  /** The score of the activity's current attempt once finished, or null. */
+  function attemptResult(act, st) {
     if (!act || !st) {
       return null;
     }
@@ -526,8 +671,28 @@
       if (!act.graded) {
         done.appendChild(text('p', label('activity.practiceNote')));
       }
+      done.appendChild(this.retryButton(act, st));
       body.appendChild(done);
     }
+  };
+
+  /** Try the activity again: its best score so far is kept, the next attempt can only raise it. */
+  Page.prototype.retryButton = function (act, st) {
+    var self = this, button = text('button', label('scorm.export.retry'), 'secondary');
+    button.type = 'button';
+    button.addEventListener('click', function () {
+      st.best = activityResult(act, st);
+      st.tries = (st.tries || 1) + 1;
+      st.ans = {};
+      st.path = [];
+      st.end = null;
+      if (act.questions) {
+        st.plan = plan(act);
+      }
+      self.shell.save();
+      self.draw(document.getElementById('a-' + act.id));
+    });
+    return button;
   };
 
   Page.prototype.question = function (act, st, q, number) {
@@ -549,8 +714,8 @@
       function (chosen, latency) {
         var score = scoreQuestion(q, chosen);
         st.ans[q.id] = { c: chosen, s: score };
-        self.shell.answer({ id: act.id + '.' + q.id, text: q.prompt, chosen: chosen, correct: correctIds(q),
-          score: score, latency: latency });
+        self.shell.answer({ activity: act.id, kind: 'Q', part: q.id, text: q.prompt, chosen: chosen,
+          correct: correctIds(q), options: optionIds(q.options), score: score, latency: latency });
         self.draw(document.getElementById('a-' + act.id), domId);
       }));
     return box;
@@ -636,6 +801,7 @@
       box.appendChild(html('div', 'prose', ending.debriefHtml));
       box.appendChild(text('p', label('branching.pathScore', [percent(mean(pathScores(st))), st.path.length]),
         'score'));
+      box.appendChild(this.retryButton(act, st));
       body.appendChild(box);
       return;
     }
@@ -662,8 +828,8 @@
         if (act.endings[ch.next]) {
           st.end = ch.next;
         }
-        self.shell.answer({ id: act.id + '.' + stepId, text: step.text, chosen: [ch.id], correct: best,
-          score: ch.weight, latency: latency });
+        self.shell.answer({ activity: act.id, kind: 'S', part: stepId, text: stepQuestion(step.text),
+          chosen: [ch.id], correct: best, options: optionIds(step.choices), score: ch.weight, latency: latency });
         self.draw(document.getElementById('a-' + act.id), st.end ? 'end-' + act.id : null);
       }));
     body.appendChild(box2);
@@ -680,8 +846,40 @@
     area.rows = 5;
     body.appendChild(lab);
     body.appendChild(area);
-    body.appendChild(text('p', label('scorm.export.reflectionNote'), 'hint'));
+    var key = 'stek:' + C.slug + ':' + act.id, store = deviceStorage();
+    if (store) {
+      area.value = store.getItem(key) || '';
+      area.addEventListener('input', function () {
+        try {
+          store.setItem(key, area.value);
+        } catch (e) {
+          area.setAttribute('data-unsaved', 'true');
+        }
+      });
+    }
+    body.appendChild(text('p', label(store ? 'scorm.export.reflectionKept' : 'scorm.export.reflectionNotKept'),
+      'hint'));
   };
+
+  /** This browser's local storage when it can be used (not in every LMS frame or private window), else null. */
+  function deviceStorage() {
+    try {
+      var s = window.localStorage, probe = 'stek:probe';
+      s.setItem(probe, '1');
+      s.removeItem(probe);
+      return s;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function optionIds(options) {
+    var out = [];
+    for (var i = 0; i < options.length; i++) {
+      out.push(options[i].id);
+    }
+    return out;
+  }
 
   function questionById(act, id) {
     for (var i = 0; i < act.questions.length; i++) {

@@ -66,7 +66,7 @@ class CmiStoreTest {
 
     private ScormPackage pkg(String folder) throws Exception {
         Manifest m = ManifestParser.parse(TestPackages.files(folder).get("imsmanifest.xml"));
-        return new PackageRepository(db).insert(m, folder, "key-" + folder, 1, 1, null, NOW);
+        return new PackageRepository(db).insert(m, folder, "key-" + folder, 1, 1, null, NOW, null);
     }
 
     private CmiStore.Outcome commit(CmiStore.Launch launch, ScormVersion v, String json, boolean last)
@@ -134,6 +134,36 @@ class CmiStoreTest {
         List<CmiState.Interaction> kept = store.interactions(store.current(learner, p.id(), "sco").orElseThrow().id());
         assertEquals(List.of("q1", "q2"), kept.stream().map(CmiState.Interaction::id).toList());
         assertEquals(3.0, kept.get(0).latencySeconds());
+    }
+
+    @Test
+    void a_sco_finds_its_declared_objectives_and_reads_what_another_sco_wrote_to_their_global_objective()
+            throws Exception {
+        ScormPackage p = pkg("objectives-2004");
+        var items = new PackageRepository(db).items(p.id());
+        var lessonLaunch = store.launch(learner, p, "lesson");
+        var seed = Seed.build(ScormVersion.SCORM_2004, lessonLaunch, "1", "x", items.get(0));
+        assertEquals("{\"0\":{\"id\":\"lesson-goal\"},\"1\":{\"id\":\"extra\"}}", seed.get("objectives").toString());
+
+        var test = store.launch(learner, p, "test");
+        commit(test, ScormVersion.SCORM_2004, "{\"commitSequence\":1,\"cmi\":{\"success_status\":\"passed\","
+                + "\"score\":{\"scaled\":\"0.9\"},\"objectives\":{\"0\":{\"id\":\"test-goal\"}}}}", true);
+        var again = store.launch(learner, p, "lesson");
+        seed = Seed.build(ScormVersion.SCORM_2004, again, "1", "x", items.get(0));
+        assertEquals("{\"id\":\"lesson-goal\",\"success_status\":\"passed\",\"score\":{\"scaled\":\"0.9\"}}",
+                seed.at("/objectives/0").toString(), "read through the global objective golf.rules");
+
+        commit(again, ScormVersion.SCORM_2004, "{\"commitSequence\":1,\"cmi\":{\"exit\":\"suspend\",\"objectives\":{"
+                + "\"0\":{\"id\":\"lesson-goal\"},\"1\":{\"id\":\"extra\",\"success_status\":\"failed\","
+                + "\"score\":{\"scaled\":\"0.25\"}}}}}", true);
+        var stored = store.objectives(store.attempts(learner, p.id()).stream()
+                .filter(a -> a.itemId().equals("lesson")).toList()).values().iterator().next();
+        assertEquals(List.of("lesson-goal", "extra"), stored.stream().map(Objectives.Reported::id).toList());
+        assertEquals("failed", stored.get(1).success());
+        assertEquals(0.25, stored.get(1).scaled());
+        var resumed = Seed.build(ScormVersion.SCORM_2004, store.launch(learner, p, "lesson"), "1", "x", items.get(0));
+        assertEquals("failed", resumed.at("/objectives/1/success_status").asText(), "kept on resume");
+        assertEquals("passed", resumed.at("/objectives/0/success_status").asText());
     }
 
     @Test

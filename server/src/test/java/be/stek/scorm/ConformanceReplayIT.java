@@ -106,7 +106,7 @@ class ConformanceReplayIT {
         earlierSession(store, pkg, item, seed);
         chromium.driver().switchTo().defaultContent();
         chromium.open("/scorm/packages/" + slug + "/play/" + item);
-        chromium.driver().switchTo().frame(chromium.find(By.id("scorm-frame")));
+        Player.enterSco(chromium);
         chromium.await(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return typeof window.replay === 'function';")));
         List<Object> steps = JSON.convertValue(activity.path("steps"), List.class);

@@ -65,6 +65,11 @@ class ExportRoundTripIT {
                 chromium.signIn("lotte@example.be");
                 chromium.open("/scorm/packages/" + pkg + "/play/ITEM-" + slug);
                 chosen = readEverythingAndAnswer(chromium);
+                String status = chromium.driver().findElement(By.id("shell-status")).getText();
+                assertTrue(status.contains("bewaard") && !status.contains("niet bewaard"),
+                        "every SetValue and Commit was accepted: " + status);
+                String verdict = chromium.driver().findElement(By.id("shell-verdict")).getText();
+                assertTrue(verdict.startsWith("Score ") && verdict.contains("grens om te slagen"), verdict);
                 chromium.driver().switchTo().defaultContent();
                 chromium.open("/scorm");
                 Await.until("the course's final commit is stored", () -> server.count(
@@ -78,6 +83,18 @@ class ExportRoundTripIT {
                     ResumeIT.attemptValue(server, learner, "score_raw")), 1e-9, "Stek's grader, same answers");
             int answers = chosen.values().stream().mapToInt(List::size).sum();
             assertEquals(answers, server.count("SELECT COUNT(*) FROM scorm_interaction"));
+            assertEquals(0, server.count("SELECT COUNT(*) FROM scorm_interaction WHERE interaction_id GLOB '*[^A-Za-z0-9]*'"),
+                    "interaction ids are letters and digits");
+            String score = server.db().read(c -> Sql.one(c, "SELECT json_extract(cmi, ?) FROM scorm_attempt",
+                    rs -> rs.getString(1), version == ScormVersion.SCORM_12 ? "$.core.score.raw" : "$.score.scaled")
+                    .orElseThrow());
+            assertTrue(score.matches(version == ScormVersion.SCORM_12 ? "\\d{1,3}(\\.\\d)?" : "[01](\\.\\d{1,3})?"),
+                    "a rounded score: " + score);
+            if (version == ScormVersion.SCORM_12) {
+                assertEquals(0, server.count("SELECT COUNT(*) FROM scorm_interaction WHERE type = 'choice' AND NOT "
+                        + "(learner_response GLOB '[a-z0-9]' OR learner_response GLOB '[a-z0-9],*')"),
+                        "1.2 choice responses are single characters");
+            }
             if (version == ScormVersion.SCORM_2004) {
                 assertEquals(answers, server.count("SELECT COUNT(*) FROM scorm_interaction WHERE description <> ''"));
                 assertTrue(descriptions(server).containsAll(questionTexts(course, chosen)));
@@ -88,7 +105,7 @@ class ExportRoundTripIT {
     /** Walks every page; on each, answers every question of every activity with its first option. */
     private static Map<String, List<String[]>> readEverythingAndAnswer(Chromium chromium) {
         WebDriver d = chromium.driver();
-        d.switchTo().frame(chromium.find(By.id("scorm-frame")));
+        Player.enterSco(chromium);
         chromium.find(By.cssSelector("#shell-pages a"));
         Map<String, List<String[]>> chosen = new LinkedHashMap<>();
         while (true) {
@@ -145,11 +162,22 @@ class ExportRoundTripIT {
         chosen.forEach((activity, answers) -> answers.forEach(a -> {
             Activity act = course.activity(activity).orElseThrow();
             String text = act instanceof Vignette v ? v.question(a[0]).orElseThrow().prompt()
-                    : ((Branching) act).steps().get(a[0]).text();
+                    : stepQuestion(((Branching) act).steps().get(a[0]).text());
             String line = text.replaceAll("\\s+", " ").strip();
             texts.add(line.length() > 250 ? line.substring(0, 249) + "\u2026" : line);
         }));
         return texts;
+    }
+
+    /** A branching step as its description starts: the last sentence that asks something, then the story. */
+    static String stepQuestion(String story) {
+        String plain = story.replaceAll("\\s+", " ").strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^.!?]*\\?").matcher(plain);
+        String question = null;
+        while (m.find()) {
+            question = m.group().replaceAll("^\\s+", "");
+        }
+        return (question == null ? "Wat doe je?" : question) + " \u2014 " + plain;
     }
 
     private static List<String> descriptions(TestServer server) {

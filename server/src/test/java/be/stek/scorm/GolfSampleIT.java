@@ -60,7 +60,8 @@ class GolfSampleIT {
                 for (int i = 3; i < 14; i++) {
                     next(chromium);
                 }
-                d.switchTo().frame(chromium.find(By.id("scorm-frame"))).switchTo().frame(chromium.find(By.id("contentFrame")));
+                Player.enterSco(chromium);
+                d.switchTo().frame(chromium.find(By.id("contentFrame")));
                 chromium.find(By.cssSelector("input[type=button][value='Submit Answers']")).click();
                 String summary = chromium.find(By.xpath("//h3[starts-with(., 'Score: ')]")).getText();
                 int score = Integer.parseInt(summary.substring("Score: ".length()).trim());
@@ -87,7 +88,7 @@ class GolfSampleIT {
     private static void next(Chromium chromium) {
         WebDriver d = chromium.driver();
         d.switchTo().defaultContent();
-        d.switchTo().frame(chromium.find(By.id("scorm-frame")));
+        Player.enterSco(chromium);
         String before = contentSrc(chromium);
         chromium.find(By.id("butNext")).click();
         chromium.await(x -> !contentSrc(chromium).equals(before));
@@ -101,16 +102,19 @@ class GolfSampleIT {
     private static String contentPage(Chromium chromium) {
         WebDriver d = chromium.driver();
         d.switchTo().defaultContent();
-        d.switchTo().frame(chromium.find(By.id("scorm-frame")));
+        Player.enterSco(chromium);
         String src = contentSrc(chromium);
         d.switchTo().defaultContent();
         return src;
     }
 
+    /** A value from the run-time, which lives in the page on the content origin around the SCO. */
     private static String api(Chromium chromium, String element) {
-        chromium.driver().switchTo().defaultContent();
-        return chromium.await(d -> (String) ((JavascriptExecutor) d).executeScript(
+        Player.enterRuntime(chromium);
+        String value = chromium.await(d -> (String) ((JavascriptExecutor) d).executeScript(
                 "return window.API && window.API.isInitialized() ? window.API.LMSGetValue(arguments[0]) : null;",
                 element));
+        chromium.driver().switchTo().defaultContent();
+        return value;
     }
 }

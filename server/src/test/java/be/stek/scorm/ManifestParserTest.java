@@ -53,6 +53,21 @@ class ManifestParserTest {
     }
 
     @Test
+    void scorm_2004_objectives_come_from_the_item_or_its_sequencing_collection_with_the_map_defaults()
+            throws Exception {
+        Manifest m = parse("objectives-2004");
+        Manifest.Item lesson = m.items().get(0);
+        assertEquals(List.of(new Manifest.Objective("lesson-goal", true, List.of(
+                new Manifest.ObjectiveMap("golf.rules", true, true, false, false))),
+                new Manifest.Objective("extra", false, List.of())), lesson.objectives());
+        assertEquals(List.of(new Manifest.Objective("test-goal", true, List.of(
+                new Manifest.ObjectiveMap("golf.rules", false, false, true, true)))), m.items().get(1).objectives(),
+                "from the sequencingCollection entry the item's IDRef names");
+        assertEquals(lesson.objectives(), Objectives.fromJson(Objectives.toJson(lesson.objectives())), "stored");
+        assertEquals(List.of(), parse("resume-12").items().get(0).objectives());
+    }
+
+    @Test
     void broken_xml_doctypes_and_foreign_documents_are_refused() {
         assertEquals("scorm.refused.brokenXml", refusal("<manifest><organizations></manifest>"));
         assertEquals("scorm.refused.brokenXml", refusal("<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY x \"y\">]>"

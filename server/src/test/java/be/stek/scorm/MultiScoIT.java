@@ -37,7 +37,7 @@ class MultiScoIT {
                 chromium.await(d -> d.getCurrentUrl().endsWith("/play/sco-2"));
                 completeAndContinue(chromium, "?part=2");
                 chromium.await(d -> d.getCurrentUrl().endsWith("/play/info"));
-                chromium.driver().switchTo().frame(chromium.find(By.id("scorm-frame")));
+                Player.enterSco(chromium);
                 chromium.find(By.xpath("//h1[.='Meer lezen']"));
                 chromium.driver().switchTo().defaultContent();
 
@@ -55,7 +55,7 @@ class MultiScoIT {
     }
 
     private static void completeAndContinue(Chromium chromium, String query) {
-        chromium.driver().switchTo().frame(chromium.find(By.id("scorm-frame")));
+        Player.enterSco(chromium);
         chromium.await(d -> d.findElement(By.id("query")).getText().equals(query));
         chromium.driver().findElement(By.id("done")).click();
         chromium.driver().switchTo().defaultContent();

@@ -129,7 +129,7 @@ class ResumeIT {
     }
 
     static void enterSco(Chromium chromium) {
-        chromium.driver().switchTo().frame(chromium.find(By.id("scorm-frame")));
+        Player.enterSco(chromium);
         chromium.await(x -> !x.findElements(By.id("entry")).isEmpty() && !x.findElement(By.id("suspend-length"))
                 .getText().isEmpty());
     }

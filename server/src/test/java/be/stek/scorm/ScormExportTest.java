@@ -25,6 +25,7 @@ import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,12 +58,24 @@ class ScormExportTest {
     @ParameterizedTest(name = "{0} as SCORM {1}")
     @MethodSource("coursesAndVersions")
     void exported_course_has_a_schema_valid_manifest_and_contains_everything_it_refers_to(String slug,
-                                                                                            ScormVersion version)
+                                                                                            ScormVersion version,
+                                                                                            @TempDir Path dir)
             throws Exception {
         Catalogue catalogue = catalogue();
         Map<String, byte[]> files = unzip(export(catalogue, slug, version));
         byte[] manifest = files.get("imsmanifest.xml");
-        schema(version).newValidator().validate(new StreamSource(new ByteArrayInputStream(manifest)));
+        String locations = new String(manifest, StandardCharsets.UTF_8).replaceAll("(?s).*schemaLocation=\"([^\"]*)\".*",
+                "$1");
+        String[] pairs = locations.trim().split("\\s+");
+        for (int i = 1; i < pairs.length; i += 2) {
+            assertTrue(files.containsKey(pairs[i]), "the manifest names " + pairs[i] + ", which is not in the zip");
+        }
+        for (var f : files.entrySet()) {
+            if (!f.getKey().contains("/") && (f.getKey().endsWith(".xsd") || f.getKey().endsWith(".dtd"))) {
+                Files.write(dir.resolve(f.getKey()), f.getValue());
+            }
+        }
+        schema(version, dir).newValidator().validate(new StreamSource(new ByteArrayInputStream(manifest)));
 
         Manifest parsed = ManifestParser.parse(manifest);
         assertEquals(version, parsed.version());
@@ -114,18 +127,22 @@ class ScormExportTest {
     /** The official schemas: 1.2 (IMS CP 1.1.2, ADL CP 1.2) or 2004 4th edition (IMS CP 1.1.4, ADL CP/SEQ/NAV, IMS SS). */
     static Schema schema(ScormVersion version) throws Exception {
         assertTrue(Files.isDirectory(XSD), "the build fetches the SCORM schemas into " + XSD.toAbsolutePath());
+        return schema(version, XSD.resolve(version == ScormVersion.SCORM_12 ? "scorm12edition" : "scorm20044thedition"));
+    }
+
+    /** The same schemas from another folder, such as the root of an exported package. */
+    static Schema schema(ScormVersion version, Path dir) throws Exception {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setResourceResolver(ScormExportTest::xmlNamespaceSchema);
         String[] names = version == ScormVersion.SCORM_12
-                ? new String[] {"scorm12edition/imscp_rootv1p1p2.xsd", "scorm12edition/adlcp_rootv1p2.xsd"}
-                : new String[] {"scorm20044thedition/imscp_v1p1.xsd", "scorm20044thedition/adlcp_v1p3.xsd",
-                        "scorm20044thedition/adlseq_v1p3.xsd", "scorm20044thedition/adlnav_v1p3.xsd",
-                        "scorm20044thedition/imsss_v1p0.xsd"};
+                ? new String[] {"imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd"}
+                : new String[] {"imscp_v1p1.xsd", "adlcp_v1p3.xsd", "adlseq_v1p3.xsd", "adlnav_v1p3.xsd",
+                        "imsss_v1p0.xsd"};
         Source[] sources = new Source[names.length];
         for (int i = 0; i < names.length; i++) {
-            sources[i] = new StreamSource(XSD.resolve(names[i]).toFile());
+            sources[i] = new StreamSource(dir.resolve(names[i]).toFile());
         }
         return factory.newSchema(sources);
     }

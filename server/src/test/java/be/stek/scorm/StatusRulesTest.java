@@ -9,12 +9,13 @@ class StatusRulesTest {
     private static final Manifest.LaunchValues NONE = Manifest.LaunchValues.NONE;
 
     private static CmiState v12(String status, Double raw) {
-        return new CmiState(null, null, status, null, null, raw, null, null, null, null, null, null, List.of(), null);
+        return new CmiState(null, null, status, null, null, raw, null, null, null, null, null, null, List.of(), null,
+                List.of());
     }
 
     private static CmiState v2004(String completion, String success, Double scaled, Double measure) {
         return new CmiState(null, null, null, completion, success, null, null, null, scaled, measure, null, null,
-                List.of(), null);
+                List.of(), null, List.of());
     }
 
     @Test

@@ -40,6 +40,11 @@ public final class Chromium implements AutoCloseable {
 
     /** Starts Chromium, or skips the test (fails it in CI) when it is not installed. */
     public static Chromium start(TestServer server) {
+        return start(server, new String[0]);
+    }
+
+    /** Chromium with extra command-line switches, such as {@code --ignore-certificate-errors} for a test's stub. */
+    public static Chromium start(TestServer server, String... switches) {
         boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         if (!present && "1".equals(System.getenv("STEK_REQUIRE_CHROMIUM"))) {
             throw new AssertionError(MISSING + " (STEK_REQUIRE_CHROMIUM=1)");
@@ -52,6 +57,7 @@ public final class Chromium implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--no-first-run", "--user-data-dir=" + profile,
                     "--window-size=1200,900");
+            options.addArguments(switches);
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                     .usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);

@@ -42,8 +42,9 @@ public final class Http {
         return twin;
     }
 
+    /** A GET of a path on Stek, or of a whole URL (on the package content origin, for example). */
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(server.url(path))).GET().build());
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
     public HttpResponse<String> post(String path, Map<String, String> form) {
@@ -53,9 +54,13 @@ public final class Http {
     }
 
     public HttpResponse<String> postRaw(String path, String body, String contentType) {
-        return send(HttpRequest.newBuilder(URI.create(server.url(path)))
+        return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private URI uri(String path) {
+        return URI.create(path.startsWith("http://") ? path : server.url(path));
     }
 
     public HttpResponse<String> send(HttpRequest request) {

@@ -65,6 +65,11 @@ public final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + app.port() + path;
     }
 
+    /** A URL on the package content origin. */
+    public String contentUrl(String path) {
+        return "http://127.0.0.1:" + app.contentPort() + path;
+    }
+
     public App app() {
         return app;
     }
