@@ -74,7 +74,7 @@ public final class App {
         }
         Files.createDirectories(config.mediaDir());
         Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
-        Database db = Database.open(config.databaseFile());
+        Database db = Database.open(config.database());
         Catalogue catalogue = new Catalogue(courseLoader(config), config.devMode());
         CohortRepository cohorts = new CohortRepository(db);
         Scorm scorm = Scorm.open(db, catalogue, config.dataDir(), config.coursesDir(), config.mediaDir(),

@@ -6,6 +6,7 @@ import be.stek.quiz.QuizBlocks;
 import be.stek.learner.LearnerRepository;
 import be.stek.learner.Passwords;
 import be.stek.store.Database;
+import be.stek.store.DatabaseUrl;
 import be.stek.web.Role;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -74,11 +75,39 @@ final class Cli implements Callable<Integer> {
                 description = "reverse proxies (addresses or CIDR ranges, comma-separated) whose Forwarded/X-Forwarded-For"
                         + " headers name the real client (STEK_TRUSTED_PROXIES)")
         List<String> trustedProxies = new ArrayList<>();
+        @Option(names = "--database", defaultValue = "${env:STEK_DATABASE:-}", description = "sqlite:FILE (default"
+                + " sqlite:<data>/stek.db) or postgresql://USER@HOST:PORT/DATABASE (STEK_DATABASE)")
+        String database;
+        @Option(names = "--database-password-file", defaultValue = "${env:STEK_DATABASE_PASSWORD_FILE:-}",
+                description = "file holding the PostgreSQL password (STEK_DATABASE_PASSWORD_FILE); or set"
+                        + " STEK_DATABASE_PASSWORD")
+        Path passwordFile;
 
         Config toConfig() {
             String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl.replaceAll("/+$", "");
             return new Config(host, port, data, courses, media, base, dev,
-                    trustedProxies.stream().filter(p -> !p.isBlank()).toList());
+                    trustedProxies.stream().filter(p -> !p.isBlank()).toList(), databaseUrl());
+        }
+
+        /** The --database address with its password, or null for the SQLite file in the data folder. */
+        private DatabaseUrl databaseUrl() {
+            if (database == null || database.isBlank()) {
+                return null;
+            }
+            return DatabaseUrl.parse(database, password());
+        }
+
+        private String password() {
+            if (passwordFile != null && !passwordFile.toString().isBlank()) {
+                try {
+                    return Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException("cannot read the database password file " + passwordFile
+                            + ": " + e.getMessage());
+                }
+            }
+            String env = System.getenv("STEK_DATABASE_PASSWORD");
+            return env == null || env.isEmpty() ? null : env;
         }
     }
 
@@ -141,7 +170,7 @@ final class Cli implements Callable<Integer> {
                     System.err.println("password must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH + " characters");
                     return 2;
                 }
-                try (Database db = Database.open(options.toConfig().databaseFile())) {
+                try (Database db = Database.open(options.toConfig().database())) {
                     new LearnerRepository(db).create(email, name, Passwords.hash(password), r, Clock.systemUTC().instant());
                     System.out.println("created " + r.key() + " " + email);
                     return 0;
@@ -175,7 +204,12 @@ final class Cli implements Callable<Integer> {
                 System.err.println(file + " already exists; choose a new file name");
                 return 1;
             }
-            try (Database db = Database.open(options.toConfig().databaseFile())) {
+            Config config = options.toConfig();
+            if (config.database().vendor() != DatabaseUrl.Vendor.SQLITE) {
+                System.err.println("backup copies a SQLite file; for PostgreSQL use pg_dump (see README, Operate)");
+                return 2;
+            }
+            try (Database db = Database.open(config.database())) {
                 db.backupTo(file);
             }
             System.out.println("backup written to " + file.toAbsolutePath());
