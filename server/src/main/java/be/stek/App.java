@@ -80,7 +80,7 @@ public final class App {
         Scorm scorm = Scorm.open(db, catalogue, config.dataDir(), config.coursesDir(), config.mediaDir(),
                 WebServer.MAX_UPLOAD, cohorts::follows);
         Sessions sessions = new Sessions(db, clock);
-        SetupRoutes setup = new SetupRoutes(new LearnerRepository(db), sessions);
+        SetupRoutes setup = new SetupRoutes(new LearnerRepository(db), sessions, db, clock);
         Router router = routes(config, clock, db, catalogue, cohorts, scorm, sessions, setup);
 
         FrontServlet front = new FrontServlet(router, new Templates(), sessions, clock, config.secureCookies(),
@@ -112,7 +112,7 @@ public final class App {
         Router router = new Router();
         router.get("/healthz", Access.PUBLIC, ctx -> health(db));
         new CatalogueRoutes(catalogue, config.coursesDir(), packages::catalogue).register(router);
-        LoginThrottle throttle = new LoginThrottle(clock);
+        LoginThrottle throttle = new LoginThrottle(clock, db);
         new AccountRoutes(learners, sessions, throttle, new Invitations(db)).register(router);
         new AdminRoutes(learners, sessions).register(router);
         setup.register(router);

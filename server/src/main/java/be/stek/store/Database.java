@@ -76,6 +76,15 @@ public interface Database extends AutoCloseable {
     /** Where the data lives. */
     DatabaseUrl url();
 
+    /**
+     * True when other processes may change this database while this one runs (PostgreSQL: several nodes): what a
+     * process keeps in memory must then be checked against the database (sessions, cached reads, throttle counts).
+     */
+    boolean shared();
+
+    /** Learner data versions for a {@link LearnerCache}: in memory for one process, in the database when shared. */
+    Versions versions();
+
     default DatabaseUrl.Vendor vendor() {
         return url().vendor();
     }

@@ -282,6 +282,16 @@ final class PostgresDatabase implements Database {
     }
 
     @Override
+    public boolean shared() {
+        return true;
+    }
+
+    @Override
+    public Versions versions() {
+        return Versions.inDatabase(this);
+    }
+
+    @Override
     public DatabaseUrl url() {
         return url;
     }

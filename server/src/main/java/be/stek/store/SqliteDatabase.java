@@ -204,6 +204,17 @@ final class SqliteDatabase implements Database {
         }
     }
 
+    /** One process per SQLite file: nothing kept in memory can go stale behind its back. */
+    @Override
+    public boolean shared() {
+        return false;
+    }
+
+    @Override
+    public Versions versions() {
+        return Versions.inMemory();
+    }
+
     @Override
     public DatabaseUrl url() {
         return DatabaseUrl.sqlite(file);
