@@ -85,7 +85,7 @@ public final class App {
             throw new IllegalStateException("organisation logo not found: " + config.orgLogo().toAbsolutePath());
         }
         Path uploads = Files.createDirectories(config.dataDir().resolve("tmp"));
-        Database db = Database.open(config.databaseFile());
+        Database db = Database.open(config.database());
         Catalogue catalogue = new Catalogue(courseLoader(config), config.devMode());
         CohortRepository cohorts = new CohortRepository(db);
         LearnerRepository learners = new LearnerRepository(db);
@@ -93,7 +93,7 @@ public final class App {
         Scorm scorm = Scorm.open(db, catalogue, config.dataDir(), config.coursesDir(), config.mediaDir(),
                 WebServer.MAX_UPLOAD, cohorts::follows, id -> learners.byId(id).map(Learner::name).orElse(""), site);
         Sessions sessions = new Sessions(db, clock);
-        SetupRoutes setup = new SetupRoutes(new LearnerRepository(db), sessions);
+        SetupRoutes setup = new SetupRoutes(new LearnerRepository(db), sessions, db, clock);
         Router router = routes(config, clock, db, catalogue, cohorts, scorm, sessions, setup);
 
         Templates templates = new Templates();
@@ -136,7 +136,7 @@ public final class App {
             router.get(Organisation.LOGO_PATH, Access.PUBLIC, ctx -> new Result.File(logo.getParent(), logo, type));
         }
         new CatalogueRoutes(catalogue, config.coursesDir(), packages::catalogue).register(router);
-        LoginThrottle throttle = new LoginThrottle(clock);
+        LoginThrottle throttle = new LoginThrottle(clock, db);
         new AccountRoutes(learners, sessions, throttle, new Invitations(db)).register(router);
         new AdminRoutes(learners, sessions).register(router);
         setup.register(router);

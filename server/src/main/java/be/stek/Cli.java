@@ -8,6 +8,7 @@ import be.stek.quiz.QuizBlocks;
 import be.stek.learner.LearnerRepository;
 import be.stek.learner.Passwords;
 import be.stek.store.Database;
+import be.stek.store.DatabaseUrl;
 import be.stek.web.Role;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -94,6 +95,13 @@ final class Cli implements Callable<Integer> {
                 description = "Content-Security-Policy for package content (STEK_PACKAGE_CSP; default: "
                         + Config.Content.DEFAULT_CSP + ")")
         String packageCsp;
+        @Option(names = "--database", defaultValue = "${env:STEK_DATABASE:-}", description = "sqlite:FILE (default"
+                + " sqlite:<data>/stek.db) or postgresql://USER@HOST:PORT/DATABASE (STEK_DATABASE)")
+        String database;
+        @Option(names = "--database-password-file", defaultValue = "${env:STEK_DATABASE_PASSWORD_FILE:-}",
+                description = "file holding the PostgreSQL password (STEK_DATABASE_PASSWORD_FILE); or set"
+                        + " STEK_DATABASE_PASSWORD")
+        Path passwordFile;
 
         Config toConfig() {
             String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl.replaceAll("/+$", "");
@@ -103,11 +111,32 @@ final class Cli implements Callable<Integer> {
                     blank(packageCsp) ? Config.Content.DEFAULT_CSP : packageCsp.strip());
             return new Config(host, port, data, courses, media, base, dev,
                     trustedProxies.stream().filter(p -> !p.isBlank()).toList(), content, orgName,
-                    orgLogo == null || orgLogo.isBlank() ? null : Path.of(orgLogo));
+                    orgLogo == null || orgLogo.isBlank() ? null : Path.of(orgLogo), databaseUrl());
         }
 
         private static boolean blank(String s) {
             return s == null || s.isBlank();
+        }
+
+        /** The --database address with its password, or null for the SQLite file in the data folder. */
+        private DatabaseUrl databaseUrl() {
+            if (database == null || database.isBlank()) {
+                return null;
+            }
+            return DatabaseUrl.parse(database, password());
+        }
+
+        private String password() {
+            if (passwordFile != null && !passwordFile.toString().isBlank()) {
+                try {
+                    return Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException("cannot read the database password file " + passwordFile
+                            + ": " + e.getMessage());
+                }
+            }
+            String env = System.getenv("STEK_DATABASE_PASSWORD");
+            return env == null || env.isEmpty() ? null : env;
         }
     }
 
@@ -170,7 +199,7 @@ final class Cli implements Callable<Integer> {
                     System.err.println("password must be " + Passwords.MIN_LENGTH + " to " + Passwords.MAX_LENGTH + " characters");
                     return 2;
                 }
-                try (Database db = Database.open(options.toConfig().databaseFile())) {
+                try (Database db = Database.open(options.toConfig().database())) {
                     new LearnerRepository(db).create(email, name, Passwords.hash(password), r, Clock.systemUTC().instant());
                     System.out.println("created " + r.key() + " " + email);
                     return 0;
@@ -204,7 +233,12 @@ final class Cli implements Callable<Integer> {
                 System.err.println(file + " already exists; choose a new file name");
                 return 1;
             }
-            try (Database db = Database.open(options.toConfig().databaseFile())) {
+            Config config = options.toConfig();
+            if (config.database().vendor() != DatabaseUrl.Vendor.SQLITE) {
+                System.err.println("backup copies a SQLite file; for PostgreSQL use pg_dump (see README, Operate)");
+                return 2;
+            }
+            try (Database db = Database.open(config.database())) {
                 db.backupTo(file);
             }
             System.out.println("backup written to " + file.toAbsolutePath());

@@ -1,14 +1,17 @@
 package be.stek;
 
+import be.stek.store.DatabaseUrl;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Everything an operator can set, with defaults. Filled from command-line flags, which default to environment
- * variables (see {@link Cli}); logged once at start-up.
+ * variables (see {@link Cli}); logged once at start-up. {@code database} null means the SQLite file
+ * {@code <dataDir>/stek.db}.
  */
 public record Config(String host, int port, Path dataDir, Path coursesDir, Path mediaDir, String baseUrl,
-                     boolean devMode, List<String> trustedProxies, Content content, String orgName, Path orgLogo) {
+                     boolean devMode, List<String> trustedProxies, Content content, String orgName, Path orgLogo,
+                     DatabaseUrl database) {
 
     /**
      * Where imported SCORM packages are served: their own origin, on {@code port} (0: any free port), at
@@ -29,6 +32,9 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
     public Config {
         trustedProxies = List.copyOf(trustedProxies);
         orgName = orgName == null || orgName.isBlank() ? null : orgName.strip();
+        if (database == null) {
+            database = DatabaseUrl.sqlite(dataDir.resolve("stek.db"));
+        }
         if (content.port() != 0 && content.port() == port) {
             throw new IllegalArgumentException("the content port must differ from the port (" + port + ")");
         }
@@ -40,7 +46,8 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
      */
     public Config(String host, int port, Path dataDir, Path coursesDir, Path mediaDir, String baseUrl,
                   boolean devMode) {
-        this(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, List.of(), Content.besides(port), null, null);
+        this(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, List.of(), Content.besides(port), null, null,
+                null);
     }
 
     public static Config defaults() {
@@ -49,22 +56,25 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
     }
 
     public Config withTrustedProxies(List<String> proxies) {
-        return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, proxies, content, orgName, orgLogo);
+        return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, proxies, content, orgName, orgLogo,
+                database);
     }
 
     public Config withContent(Content settings) {
         return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, trustedProxies, settings, orgName,
-                orgLogo);
+                orgLogo, database);
     }
 
     public Config withOrganisation(String name, Path logo) {
         return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, trustedProxies, content, name,
-                logo);
+                logo, database);
     }
 
-    public Path databaseFile() {
-        return dataDir.resolve("stek.db");
+    public Config withDatabase(DatabaseUrl url) {
+        return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, trustedProxies, content, orgName,
+                orgLogo, url);
     }
+
 
     public boolean secureCookies() {
         return baseUrl.startsWith("https://");
@@ -72,7 +82,7 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
 
     @Override
     public String toString() {
-        return "host=" + host + " port=" + port + " data=" + dataDir.toAbsolutePath() + " courses="
+        return "host=" + host + " port=" + port + " data=" + dataDir.toAbsolutePath() + " database=" + database + " courses="
                 + coursesDir.toAbsolutePath() + " media=" + mediaDir.toAbsolutePath() + " base-url=" + baseUrl
                 + " dev=" + devMode + " trusted-proxies=" + (trustedProxies.isEmpty() ? "none" : trustedProxies)
                 + " content-port=" + content.port() + " content-base-url="

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import be.stek.learner.LearnerRepository;
 import be.stek.learner.Passwords;
 import be.stek.store.Database;
+import be.stek.testing.TestDatabases;
 import be.stek.testing.TestServer;
 import be.stek.web.Role;
 import java.nio.file.Path;
@@ -35,11 +36,23 @@ class CliTest {
         java.io.InputStream stdin = System.in;
         System.setIn(new java.io.ByteArrayInputStream("een lang wachtwoord\n".getBytes(StandardCharsets.UTF_8)));
         try {
+            // On SQLite the database is the default file in --data; on PostgreSQL it is named with --database.
+            String[] where = TestDatabases.sqlite() ? new String[] {"--data", dir.toString()}
+                    : new String[] {"--database", TestDatabases.url(dir).toString()};
             String out = run(0, "user", "add", "--email", "hr@example.be", "--name", "HR", "--role", "facilitator",
-                    "--data", dir.toString());
+                    where[0], where[1]);
             assertTrue(out.contains("created facilitator hr@example.be"), out);
         } finally {
             System.setIn(stdin);
+        }
+        try (Database db = TestDatabases.open(dir)) {
+            assertEquals(Role.FACILITATOR, new LearnerRepository(db).byEmail("HR@example.be").orElseThrow().role(),
+                    "found whatever the case of the address");
+        }
+        if (TestDatabases.postgresql()) {
+            assertEquals(2, new CommandLine(new Cli()).execute("backup", dir.resolve("kopie.db").toString(),
+                    "--database", TestDatabases.url(dir).toString()), "backup refuses PostgreSQL and says pg_dump");
+            return;
         }
         Path copy = dir.resolve("kopie.db");
         assertTrue(run(0, "backup", copy.toString(), "--data", dir.toString()).contains("backup written"));

@@ -120,7 +120,7 @@ public final class CohortRepository {
     }
 
     public List<Assignment> courses(long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT course, due_date FROM cohort_course WHERE cohort_id = ? ORDER BY rowid",
+        return db.read(c -> Sql.list(c, "SELECT course, due_date FROM cohort_course WHERE cohort_id = ? ORDER BY position, course",
                 rs -> new Assignment(rs.getString(1), rs.getString(2)), cohortId));
     }
 
@@ -136,8 +136,10 @@ public final class CohortRepository {
 
     public void assign(long cohortId, String course, String dueDate) {
         db.write(c -> Sql.update(c, """
-                INSERT INTO cohort_course (cohort_id, course, due_date) VALUES (?, ?, ?)
-                ON CONFLICT (cohort_id, course) DO UPDATE SET due_date = excluded.due_date""", cohortId, course, dueDate));
+                INSERT INTO cohort_course (cohort_id, course, due_date, position)
+                VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM cohort_course WHERE cohort_id = ?))
+                ON CONFLICT (cohort_id, course) DO UPDATE SET due_date = excluded.due_date""", cohortId, course, dueDate,
+                cohortId));
     }
 
     public void unassign(long cohortId, String course) {

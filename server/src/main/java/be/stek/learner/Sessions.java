@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sign-in sessions. The cookie holds a random token; the database holds only its hash, so sessions survive a
- * restart. Looked-up sessions are cached in memory, so a page view does not cost a database read.
+ * restart. On SQLite (one process) looked-up sessions are cached in memory, so a page view does not cost a database
+ * read. When several nodes share the database every request reads its session (one indexed read, with the account):
+ * a sign-out, password change, role change or deletion on one node then counts on every node at once.
  */
 public final class Sessions implements SessionLookup {
     static final Duration LIFETIME = Duration.ofDays(14);
@@ -25,10 +27,12 @@ public final class Sessions implements SessionLookup {
     private final Database db;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final boolean caching;
 
     public Sessions(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.caching = !db.shared();
     }
 
     /**
@@ -62,7 +66,9 @@ public final class Sessions implements SessionLookup {
             if (cached == null) {
                 return Optional.empty();
             }
-            cache.put(token, cached);
+            if (caching) {
+                cache.put(token, cached);
+            }
         }
         if (cached.expiresAt().isBefore(now)) {
             end(token);

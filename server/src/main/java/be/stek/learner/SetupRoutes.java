@@ -5,9 +5,9 @@ import be.stek.web.Ctx;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
-import be.stek.web.Tokens;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import be.stek.store.Database;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,27 +15,29 @@ import org.slf4j.LoggerFactory;
  * First run: while there is no admin, the console shows a one-time link to create one. The link dies as soon as any
  * admin exists, however that admin was made (this link, the command line, another server on the same database):
  * every use of the link checks the database, and the admin is created in one transaction with the check that there
- * is none yet. The link also dies when it is used, and when the server restarts (which prints a new one).
+ * is none yet. The link also dies when it is used, and when a server restarts (which prints a new one). It is kept in
+ * the database (its hash), so that it works on whichever node of several the request lands.
  */
 public final class SetupRoutes {
     private static final Logger log = LoggerFactory.getLogger(SetupRoutes.class);
 
     private final LearnerRepository learners;
     private final Sessions sessions;
-    private final AtomicReference<String> token = new AtomicReference<>();
+    private final SetupTokens tokens;
 
-    public SetupRoutes(LearnerRepository learners, Sessions sessions) {
+    public SetupRoutes(LearnerRepository learners, Sessions sessions, Database db, Clock clock) {
         this.learners = learners;
         this.sessions = sessions;
+        this.tokens = new SetupTokens(db, clock);
     }
 
     /** Prints the one-time link if there is no admin yet; returns the link's path, or null. */
     public String announce(String baseUrl) {
         if (learners.countAdmins() > 0) {
+            tokens.clear();
             return null;
         }
-        token.set(Tokens.random());
-        String path = "/setup/" + token.get();
+        String path = "/setup/" + tokens.issue();
         log.info("No admin yet. Create the first admin account here (one-time link): {}{}", baseUrl, path);
         return path;
     }
@@ -47,10 +49,9 @@ public final class SetupRoutes {
 
     private void check(Ctx ctx) {
         if (learners.countAdmins() > 0) {
-            token.set(null);
             throw gone();
         }
-        if (!Tokens.same(ctx.param("token"), token.get())) {
+        if (!tokens.valid(ctx.param("token"))) {
             throw HttpError.notFound("setup.invalid");
         }
     }
@@ -72,8 +73,8 @@ public final class SetupRoutes {
             return new Result.Page("account/setup", Result.model("values", values, "minLength", Passwords.MIN_LENGTH,
                     "error", ctx.messages().get(problem, Passwords.MIN_LENGTH)), 400);
         }
-        String expected = token.get();
-        if (!Tokens.same(ctx.param("token"), expected) || !token.compareAndSet(expected, null)) {
+        String token = ctx.param("token");
+        if (!tokens.use(token)) {
             throw HttpError.notFound("setup.invalid");
         }
         try {
@@ -83,7 +84,7 @@ public final class SetupRoutes {
             return Result.redirect("/admin/users", "flash.adminCreated");
         } catch (LearnerRepository.EmailTaken e) {
             // Only the holder of the one-time link sees this: the operator, who may know which accounts exist.
-            token.compareAndSet(null, expected);
+            tokens.restore(token);
             return new Result.Page("account/setup", Result.model("values", values, "minLength", Passwords.MIN_LENGTH,
                     "error", ctx.messages().get("setup.emailTaken")), 400);
         }

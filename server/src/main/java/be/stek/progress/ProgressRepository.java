@@ -19,10 +19,11 @@ public final class ProgressRepository {
     }
 
     private final Database db;
-    private final LearnerCache cache = new LearnerCache();
+    private final LearnerCache cache;
 
     public ProgressRepository(Database db) {
         this.db = db;
+        this.cache = new LearnerCache(db.versions());
     }
 
     /** The learner's lesson states in a course (read on every page view, so cached until the learner's next write). */

@@ -28,10 +28,11 @@ public final class AttemptRepository {
     }
 
     private final Database db;
-    private final LearnerCache cache = new LearnerCache();
+    private final LearnerCache cache;
 
     public AttemptRepository(Database db) {
         this.db = db;
+        this.cache = new LearnerCache(db.versions());
     }
 
     private static Attempt map(ResultSet rs) throws SQLException {

@@ -14,10 +14,11 @@ public final class ReflectionRepository {
     }
 
     private final Database db;
-    private final LearnerCache cache = new LearnerCache();
+    private final LearnerCache cache;
 
     public ReflectionRepository(Database db) {
         this.db = db;
+        this.cache = new LearnerCache(db.versions());
     }
 
     /** Saves an entry; a resent form (same nonce) is stored once. */

@@ -38,10 +38,12 @@ final class CommitWriter {
                 st.lessonStatus(), st.scoreRaw(), st.scoreMin(), st.scoreMax(), st.scoreScaled(), st.progressMeasure(),
                 location, suspendData, st.exit(), others + mine, cmi, now, ends, now, s.attemptId());
         Sql.update(c, """
-                UPDATE scorm_session SET last_sequence = MAX(last_sequence, ?), commits = commits + 1,
+                UPDATE scorm_session SET last_sequence = CASE WHEN last_sequence > ? THEN last_sequence ELSE ? END,
+                    commits = commits + 1,
                     session_seconds = ?, last_commit_at = ?, closed_at = CASE WHEN ? THEN ? ELSE closed_at END,
                     close_reason = CASE WHEN ? THEN ? ELSE close_reason END WHERE id = ?""",
-                commit.sequence() == null ? 0 : commit.sequence(), mine, now, last, now, last,
+                commit.sequence() == null ? 0 : commit.sequence(), commit.sequence() == null ? 0 : commit.sequence(),
+                mine, now, last, now, last,
                 last ? "terminate" : null, s.id());
         interactions(c, s, st, now);
         Objectives.commit(c, s, st, status, now);
@@ -92,7 +94,7 @@ final class CommitWriter {
                     correct_pattern, result, weighting, latency, latency_seconds, stamp, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (attempt_id, position) DO UPDATE SET interaction_id = excluded.interaction_id,
-                    type = excluded.type, description = COALESCE(excluded.description, description),
+                    type = excluded.type, description = COALESCE(excluded.description, scorm_interaction.description),
                     learner_response = excluded.learner_response, correct_pattern = excluded.correct_pattern,
                     result = excluded.result, weighting = excluded.weighting, latency = excluded.latency,
                     latency_seconds = excluded.latency_seconds, stamp = excluded.stamp""")) {

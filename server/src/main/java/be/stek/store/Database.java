@@ -1,265 +1,94 @@
 package be.stek.store;
 
 import be.stek.core.Unavailable;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 
 /**
- * The SQLite database: migrations applied at open, a small pool of read connections, and one group-commit writer
- * for every change. Every connection runs in WAL mode with foreign keys on and a busy timeout.
+ * The store every repository uses: read-only work on a pooled connection, and changes in transactions that are
+ * durable before {@link #write} returns. Two stores implement it, chosen at start-up by {@link DatabaseUrl}: a SQLite
+ * file (one group-commit writer thread) and a PostgreSQL server (a connection pool, serializable transactions retried
+ * on conflicts), with the same migrations and the same SQL.
  */
-public final class Database implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(Database.class);
-    private static final int READERS = 4;
-
-    private final Path file;
-    private final String url;
-    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
-    private final GroupCommitWriter writer;
-    private final Limits limits;
-
-    private Database(Path file, Limits limits) throws SQLException {
-        this.file = file;
-        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
-        this.limits = limits;
-        for (int i = 0; i < READERS; i++) {
-            readers.add(pooled(connect(true)));
-        }
-        this.writer = new GroupCommitWriter(() -> connect(false), limits.queue(), Clock.systemUTC());
-    }
+public interface Database extends AutoCloseable {
 
     /**
      * How long a caller waits for its write ({@code writeTimeout}) and how many writes may wait at once
      * ({@code queue}); past either, the write is answered with {@link Unavailable} (a 503 page).
      */
-    public record Limits(Duration writeTimeout, int queue) {
+    record Limits(Duration writeTimeout, int queue) {
         public static final Limits DEFAULT = new Limits(Duration.ofSeconds(15), 10_000);
     }
 
-    /** Opens (and creates, if needed) the database file and brings its schema up to date. */
-    public static Database open(Path file) {
-        return open(file, Limits.DEFAULT);
+    /** Opens (and creates, if needed) a SQLite file and brings its schema up to date. */
+    static Database open(Path file) {
+        return open(DatabaseUrl.sqlite(file), Limits.DEFAULT);
     }
 
-    public static Database open(Path file, Limits limits) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            migrate(file);
-            return new Database(file, limits);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot open database " + file + ": " + explain(e), e);
-        }
+    static Database open(Path file, Limits limits) {
+        return open(DatabaseUrl.sqlite(file), limits);
     }
 
-    /** One line that says why the database could not be opened; a full disk is named as such. */
-    static String explain(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            if (m.contains("SQLITE_FULL") || m.contains("disk is full") || m.contains("No space left on device")) {
-                return "the disk is full (free some space and start again)";
-            }
-        }
-        return e.getMessage();
+    static Database open(DatabaseUrl url) {
+        return open(url, Limits.DEFAULT);
     }
 
-    private static void migrate(Path file) throws SQLException {
-        SQLiteConfig config = baseConfig();
-        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
-            c.createStatement().execute("PRAGMA journal_mode=WAL");
-        }
-        var result = Flyway.configure()
-                .dataSource("jdbc:sqlite:" + file.toAbsolutePath(), null, null)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        if (result.migrationsExecuted > 0) {
-            log.info("database {}: applied {} migration(s), now at version {}", file, result.migrationsExecuted,
-                    result.targetSchemaVersion);
-        }
+    /** Opens the store at {@code url} and brings its schema up to date (migrations run at most once at a time). */
+    static Database open(DatabaseUrl url, Limits limits) {
+        return switch (url.vendor()) {
+            case SQLITE -> SqliteDatabase.open(url.file(), limits);
+            case POSTGRESQL -> PostgresDatabase.open(url, limits);
+        };
     }
 
-    private static SQLiteConfig baseConfig() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(10_000);
-        return config;
-    }
-
-    private Connection connect(boolean readOnly) throws SQLException {
-        SQLiteConfig config = baseConfig();
-        Connection c = config.createConnection(url);
-        if (readOnly) {
-            c.createStatement().execute("PRAGMA query_only=ON");
-        }
-        return c;
-    }
-
-    /** A connection that lives as long as the database: its prepared statements are kept for reuse. */
-    private static Connection pooled(Connection c) {
-        StatementCache.register(c);
-        return c;
-    }
-
-    /** Runs read-only work on a pooled connection. */
-    public <T> T read(SqlFunction<T> work) {
-        Connection c = borrow();
-        try {
-            return work.apply(c);
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        } finally {
-            readers.add(c);
-        }
-    }
+    /** Runs read-only work on a pooled connection (each statement sees the latest committed data). */
+    <T> T read(SqlFunction<T> work);
 
     /**
-     * Runs a change through the writer and returns once it is committed to disk. Throws {@link Unavailable} when the
-     * database cannot write, the queue is full, or the write did not finish in time (it may then still be saved
-     * later: the caller must not say it was, nor that it was not).
+     * Runs a change as one transaction and returns once it is committed to disk. Throws {@link Unavailable} when the
+     * database cannot write, too many writes wait, or the write did not finish in time (it may then still be saved
+     * later: the caller must not say it was, nor that it was not). Work may run more than once (PostgreSQL retries a
+     * transaction that conflicted with another), so it must do nothing but database work.
      */
-    public <T> T write(SqlFunction<T> work) {
-        try {
-            return writer.submit(work).get(limits.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable("interrupted while writing", 5, e);
-        } catch (TimeoutException e) {
-            throw new Unavailable("the write did not finish within " + limits.writeTimeout().toSeconds() + " s ("
-                    + writer.queued() + " writes waiting)", 10, e);
-        } catch (ExecutionException e) {
-            throw unwrap(e.getCause());
-        }
-    }
+    <T> T write(SqlFunction<T> work);
 
     /**
-     * True when the database reads and writes now: a read on the pool and a round trip through the writer, both within
-     * {@code timeout}. While writes have been failing, the round trip writes (and removes) a few pages for real, so
-     * the answer turns healthy again only once the disk takes writes again.
+     * Queues a change that nobody waits for (a last-seen time, for example); {@code afterCommit} runs once it is
+     * committed.
      */
-    public boolean healthy(Duration timeout) {
-        try {
-            CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(() -> read(c -> {
-                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT 1")) {
-                    return rs.next();
-                }
-            }));
-            boolean failing = !writer.healthy();
-            CompletableFuture<Boolean> write = writer.submit(c -> {
-                if (failing) {
-                    try (var st = c.createStatement()) {
-                        st.execute("CREATE TABLE IF NOT EXISTS health_probe (filler BLOB)");
-                        st.execute("INSERT INTO health_probe (filler) VALUES (zeroblob(32768))");
-                        st.execute("DELETE FROM health_probe");
-                    }
-                }
-                return true;
-            });
-            long deadline = System.nanoTime() + timeout.toNanos();
-            boolean ok = read.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    && write.get(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
-            return ok && writer.healthy();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            log.warn("health check failed: {}", e.getMessage());
-            return false;
-        }
-    }
+    void writeLater(SqlFunction<?> work, Runnable afterCommit);
 
     /**
-     * Fault injection for tests: SQL run on the writer's connection now and after each reconnect (for example
-     * {@code PRAGMA max_page_count = N}, which makes SQLite answer SQLITE_FULL as a full disk would).
+     * True when the database reads and writes now, both within {@code timeout}; false also while writes have been
+     * failing, until one succeeds again.
      */
-    public void injectWriterSetup(String sql) {
-        writer.setupSql(sql);
-        write(c -> {
-            try (var st = c.createStatement()) {
-                st.execute(sql);
-            }
-            return null;
-        });
-    }
+    boolean healthy(Duration timeout);
 
     /**
-     * Queues a change that nobody waits for (a last-seen time, for example); it is committed with the next batch,
-     * and {@code afterCommit} runs once it is.
+     * Fault injection for tests: SQL run on every write connection now and after each reconnect (on SQLite, for
+     * example {@code PRAGMA max_page_count = N}, which makes it answer SQLITE_FULL as a full disk would).
      */
-    public void writeLater(SqlFunction<?> work, Runnable afterCommit) {
-        writer.submit(work).thenRun(afterCommit).exceptionally(e -> {
-            log.warn("background write failed: {}", e.getMessage());
-            return null;
-        });
-    }
+    void injectWriterSetup(String sql);
 
-    /** Writes a consistent copy of the database to {@code target}, safe while the server is running. */
-    public void backupTo(Path target) {
-        // VACUUM INTO reads one snapshot of the database; it needs a connection of its own (not read-only, and
-        // outside the writer's open transaction).
-        try (Connection c = connect(false); var st = c.createStatement()) {
-            st.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
+    /** Writes a consistent copy of the database to {@code target}, safe while the server is running (SQLite only). */
+    void backupTo(Path target);
 
-    public Path file() {
-        return file;
-    }
+    /** Where the data lives. */
+    DatabaseUrl url();
 
-    private Connection borrow() {
-        try {
-            return readers.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(new SQLException("interrupted while waiting for a connection"));
-        }
-    }
+    /**
+     * True when other processes may change this database while this one runs (PostgreSQL: several nodes): what a
+     * process keeps in memory must then be checked against the database (sessions, cached reads, throttle counts).
+     */
+    boolean shared();
 
-    private static RuntimeException unwrap(Throwable cause) {
-        if (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (cause instanceof SQLException sql) {
-            return new StoreException(sql);
-        }
-        return new StoreException(new SQLException(cause));
+    /** Learner data versions for a {@link LearnerCache}: in memory for one process, in the database when shared. */
+    Versions versions();
+
+    default DatabaseUrl.Vendor vendor() {
+        return url().vendor();
     }
 
     @Override
-    public void close() {
-        try {
-            writer.close();
-        } catch (SQLException e) {
-            log.warn("closing writer: {}", e.getMessage());
-        }
-        readers.forEach(c -> {
-            try {
-                StatementCache.unregister(c);
-                c.close();
-            } catch (SQLException e) {
-                log.warn("closing reader: {}", e.getMessage());
-            }
-        });
-    }
+    void close();
 }

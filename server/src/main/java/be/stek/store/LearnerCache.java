@@ -2,14 +2,14 @@ package be.stek.store;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * Reads about one learner, kept until that learner's data changes. A repository owns one, caches the reads it
  * makes on every page view, and calls {@link #changed} after each of its writes has committed. Entries carry the
  * learner's version at the moment the read began, so a read racing a write can only leave an entry that is already
- * stale, never a wrong one.
+ * stale, never a wrong one. The versions come from {@link Database#versions()}: in memory for one process, in the
+ * database when several nodes share it, so that a learner's next request on any node sees their own writes.
  */
 public final class LearnerCache {
     private static final int MAX_ENTRIES = 100_000;
@@ -20,13 +20,22 @@ public final class LearnerCache {
     private record Entry(long version, Object value) {
     }
 
-    private final Map<Long, AtomicLong> versions = new ConcurrentHashMap<>();
+    private final Versions versions;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+
+    /** A cache for one process. */
+    public LearnerCache() {
+        this(Versions.inMemory());
+    }
+
+    public LearnerCache(Versions versions) {
+        this.versions = versions;
+    }
 
     /** The cached value for a learner and scope (e.g. a course), loading it when absent or stale. */
     @SuppressWarnings("unchecked")
     public <T> T get(long learner, String scope, Supplier<T> load) {
-        long version = versions.computeIfAbsent(learner, l -> new AtomicLong()).get();
+        long version = versions.current(learner);
         Key key = new Key(learner, scope);
         Entry e = entries.get(key);
         if (e != null && e.version() == version) {
@@ -42,6 +51,6 @@ public final class LearnerCache {
 
     /** Marks everything cached about a learner as stale; call after the change has committed. */
     public void changed(long learner) {
-        versions.computeIfAbsent(learner, l -> new AtomicLong()).incrementAndGet();
+        versions.bump(learner);
     }
 }

@@ -51,7 +51,8 @@ public final class Sql {
                 if (!keys.next()) {
                     throw new SQLException("no generated key for: " + sql);
                 }
-                return keys.getLong(1);
+                // SQLite returns the rowid alone; PostgreSQL returns the inserted row, whose id is asked for by name.
+                return keys.getMetaData().getColumnCount() == 1 ? keys.getLong(1) : keys.getLong("id");
             }
         }
     }

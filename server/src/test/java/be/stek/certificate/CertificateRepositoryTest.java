@@ -1,5 +1,6 @@
 package be.stek.certificate;
 
+import be.stek.testing.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class CertificateRepositoryTest {
     @Test
     void a_certificate_is_issued_once_per_learner_and_course_even_when_asked_twice_at_once(@TempDir Path dir)
             throws Exception {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             CertificateRepository certificates = new CertificateRepository(db);
             long an = learner(db, "an@example.be");
             ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -51,7 +52,7 @@ class CertificateRepositoryTest {
 
     @Test
     void codes_are_random_typable_and_differ_per_certificate(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             CertificateRepository certificates = new CertificateRepository(db);
             long an = learner(db, "an@example.be");
             long bo = learner(db, "bo@example.be");
@@ -69,7 +70,7 @@ class CertificateRepositoryTest {
 
     @Test
     void deleting_the_account_deletes_its_certificates(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             CertificateRepository certificates = new CertificateRepository(db);
             long an = learner(db, "an@example.be");
             String code = certificates.issue(draft(an, "proef")).code();

@@ -9,6 +9,8 @@ import be.stek.certificate.ProefCourse;
 import be.stek.store.Sql;
 import be.stek.testing.Browser;
 import be.stek.testing.Http;
+import be.stek.testing.Schema;
+import be.stek.testing.TestDatabases;
 import be.stek.testing.TestServer;
 import be.stek.web.Role;
 import java.net.URI;
@@ -38,27 +40,25 @@ class AccountDeletionIT {
     }
 
     static List<String> tables(TestServer server) {
-        return server.db().read(c -> Sql.list(c, """
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'""",
-                rs -> rs.getString(1)));
+        return Schema.tables(server.db());
     }
 
     /** Every (table, column) with a foreign key to learner(id). */
     static List<String[]> learnerColumns(TestServer server) {
-        return server.db().read(c -> Sql.list(c, """
-                SELECT m.name, f."from" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
-                WHERE m.type = 'table' AND f."table" = 'learner'""", rs -> new String[] {rs.getString(1), rs.getString(2)}));
+        return Schema.foreignKeys(server.db()).stream().filter(k -> k.target().equals("learner"))
+                .map(k -> new String[] {k.table(), k.column()}).toList();
     }
 
     /** How many text values anywhere in the database contain {@code needle}. */
     static long mentions(TestServer server, String needle) {
+        // A plain substring test: PostgreSQL's case-insensitive e-mail column needs a binary collation for it.
+        String contains = TestDatabases.sqlite() ? "instr(CAST(%s AS TEXT), ?) > 0"
+                : "strpos(CAST(%s AS TEXT) COLLATE \"C\", ?) > 0";
         long n = 0;
         for (String table : tables(server)) {
-            List<String> columns = server.db().read(c -> Sql.list(c, "SELECT name FROM pragma_table_info(?)",
-                    rs -> rs.getString(1), table));
-            for (String column : columns) {
-                n += server.count("SELECT count(*) FROM \"" + table + "\" WHERE instr(CAST(\"" + column
-                        + "\" AS TEXT), ?) > 0", needle);
+            for (String column : Schema.columns(server.db(), table)) {
+                n += server.count("SELECT count(*) FROM \"" + table + "\" WHERE "
+                        + contains.formatted("\"" + column + "\""), needle);
             }
         }
         return n;

@@ -1,5 +1,6 @@
 package be.stek.learner;
 
+import be.stek.testing.TestDatabases;
 import static be.stek.testing.Answers.assertAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -75,7 +76,7 @@ class IdentityIT {
             assertEquals(200, new Http(server).get(link).statusCode());
 
             // What `stek user add --role admin` does, from its own process, on the same database file.
-            try (Database cli = Database.open(data.resolve("stek.db"))) {
+            try (Database cli = TestDatabases.open(data)) {
                 new LearnerRepository(cli).create("beheer@example.be", "Beheer", Passwords.hash(TestServer.PASSWORD),
                         Role.ADMIN, Instant.now());
             }

@@ -1,5 +1,6 @@
 package be.stek.learner;
 
+import be.stek.testing.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -28,7 +29,7 @@ class InvitationsTest {
 
     @Test
     void a_valid_code_creates_the_account_and_joins_its_cohort(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             aCode(db, "LINDE2026", null, null);
             new Invitations(db).signUp(" linde2026 ", "sara@example.be", "Sara", "hash", NOW);
             assertEquals(1, count(db, "SELECT count(*) FROM cohort_member m JOIN learner l ON l.id = m.learner_id"
@@ -39,7 +40,7 @@ class InvitationsTest {
 
     @Test
     void an_expired_or_used_up_code_stores_nothing(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             aCode(db, "OUD", NOW.minusSeconds(1), null);
             aCode(db, "EENMALIG", null, 1);
             Invitations invitations = new Invitations(db);
@@ -53,7 +54,7 @@ class InvitationsTest {
 
     @Test
     void a_taken_address_changes_nothing_and_its_owner_joins_once_signed_in(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             aCode(db, "EERSTE", null, 5);
             aCode(db, "TWEEDE", null, 5);
             Invitations invitations = new Invitations(db);

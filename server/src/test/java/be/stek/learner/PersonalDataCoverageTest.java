@@ -1,12 +1,13 @@
 package be.stek.learner;
 
+import be.stek.testing.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.stek.App;
 import be.stek.Config;
 import be.stek.store.Database;
-import be.stek.store.Sql;
+import be.stek.testing.Schema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -22,11 +23,8 @@ class PersonalDataCoverageTest {
 
     /** Tables with a foreign key to one of {@code targets}; with {@code cascadeOnly}, only ON DELETE CASCADE keys. */
     static Set<String> referencing(Database db, Set<String> targets, boolean cascadeOnly) {
-        String list = targets.stream().map(t -> "'" + t + "'").reduce((a, b) -> a + "," + b).orElse("''");
-        return db.read(c -> new TreeSet<>(Sql.list(c, """
-                SELECT DISTINCT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f
-                WHERE m.type = 'table' AND f."table" IN (%s) AND (? = 0 OR f.on_delete = 'CASCADE')""".formatted(list),
-                rs -> rs.getString(1), cascadeOnly ? 1 : 0)));
+        return Schema.foreignKeys(db).stream().filter(k -> targets.contains(k.target()) && (!cascadeOnly || k.cascade()))
+                .map(Schema.ForeignKey::table).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 
     /**
@@ -47,7 +45,7 @@ class PersonalDataCoverageTest {
 
     @Test
     void every_table_about_a_person_is_in_the_export(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             List<PersonalData> sections = App.personalData(db, Config.defaults());
             Set<String> covered = new TreeSet<>();
             sections.forEach(s -> covered.addAll(s.tables()));
@@ -60,7 +58,7 @@ class PersonalDataCoverageTest {
 
     @Test
     void every_section_has_its_own_name(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             List<PersonalData> sections = App.personalData(db, Config.defaults());
             assertEquals(sections.size(), sections.stream().map(PersonalData::section).distinct().count());
         }

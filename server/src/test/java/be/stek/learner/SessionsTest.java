@@ -1,5 +1,6 @@
 package be.stek.learner;
 
+import be.stek.testing.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,7 @@ class SessionsTest {
     @Test
     void a_session_lasts_its_lifetime_and_expired_ones_are_swept_at_the_next_sign_in(@TempDir Path dir) {
         LoginThrottleTest.Hand clock = new LoginThrottleTest.Hand();
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             long an = new LearnerRepository(db).create("an@example.be", "An", "h", Role.LEARNER, clock.now);
             Sessions sessions = new Sessions(db, clock);
             String old = sessions.start(an);

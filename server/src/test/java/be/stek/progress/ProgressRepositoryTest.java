@@ -1,5 +1,6 @@
 package be.stek.progress;
 
+import be.stek.testing.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,7 @@ class ProgressRepositoryTest {
 
     @Test
     void first_visit_starts_a_lesson_and_done_finishes_it(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             ProgressRepository progress = new ProgressRepository(db);
             long an = aLearner(db);
             progress.visit(an, "proef", "eerste-les", null, T0);
@@ -34,16 +35,15 @@ class ProgressRepositoryTest {
 
     @Test
     void last_visited_is_the_most_recent_lesson_and_survives_reopening(@TempDir Path dir) {
-        Path file = dir.resolve("stek.db");
         long an;
-        try (Database db = Database.open(file)) {
+        try (Database db = TestDatabases.open(dir)) {
             ProgressRepository progress = new ProgressRepository(db);
             an = aLearner(db);
             progress.visit(an, "proef", "eerste-les", null, T0);
             progress.visit(an, "proef", "tweede-les", null, T0.plusSeconds(10));
             progress.visit(an, "proef", "eerste-les", progress.states(an, "proef").get("eerste-les"), T0.plusSeconds(120));
         }
-        try (Database db = Database.open(file)) {
+        try (Database db = TestDatabases.open(dir)) {
             ProgressRepository progress = new ProgressRepository(db);
             assertEquals("eerste-les", progress.lastVisited(an, "proef").orElseThrow());
             assertEquals("2026-11-23T09:02:00.000Z", progress.lastSeenPerCourse(an).get("proef"));
@@ -52,7 +52,7 @@ class ProgressRepositoryTest {
 
     @Test
     void a_reload_within_a_minute_does_not_move_last_seen(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             ProgressRepository progress = new ProgressRepository(db);
             long an = aLearner(db);
             progress.visit(an, "proef", "eerste-les", null, T0);
@@ -63,7 +63,7 @@ class ProgressRepositoryTest {
 
     @Test
     void cached_states_follow_every_write(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             ProgressRepository progress = new ProgressRepository(db);
             long an = aLearner(db);
             assertTrue(progress.states(an, "proef").isEmpty());
@@ -76,7 +76,7 @@ class ProgressRepositoryTest {
 
     @Test
     void finishing_again_keeps_the_first_finish_time(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             ProgressRepository progress = new ProgressRepository(db);
             long an = aLearner(db);
             progress.markDone(an, "proef", "eerste-les", T0);
@@ -87,7 +87,7 @@ class ProgressRepositoryTest {
 
     @Test
     void deleting_a_learner_deletes_their_progress(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             ProgressRepository progress = new ProgressRepository(db);
             long an = aLearner(db);
             progress.markDone(an, "proef", "eerste-les", T0);

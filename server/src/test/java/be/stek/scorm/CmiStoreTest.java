@@ -1,5 +1,6 @@
 package be.stek.scorm;
 
+import be.stek.testing.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ class CmiStoreTest {
 
     @BeforeEach
     void open(@TempDir Path dir) {
-        db = Database.open(dir.resolve("stek.db"));
+        db = TestDatabases.open(dir);
         store = new CmiStore(db);
         learner = new LearnerRepository(db).create("lotte@example.be", "Lotte Peeters", "x", Role.LEARNER, NOW);
     }

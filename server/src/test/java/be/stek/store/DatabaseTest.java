@@ -1,8 +1,10 @@
 package be.stek.store;
 
+import be.stek.testing.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The database on a real SQLite file: migrations, group commit, isolation of failing writes, backup. */
+/**
+ * The store on a real database (a SQLite file, or PostgreSQL with STEK_TEST_DATABASE): migrations, concurrent
+ * writes, isolation of failing writes; on SQLite also the group-commit writer's limits, a full disk and backup.
+ */
 class DatabaseTest {
 
     private static long cohort(Database db, String name) {
@@ -29,8 +34,7 @@ class DatabaseTest {
 
     @Test
     void concurrent_writes_are_all_committed_and_survive_reopening(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("stek.db");
-        try (Database db = Database.open(file)) {
+        try (Database db = TestDatabases.open(dir)) {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<Long>> results = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
@@ -43,14 +47,14 @@ class DatabaseTest {
             pool.shutdown();
             assertEquals(400, count(db));
         }
-        try (Database reopened = Database.open(file)) {
+        try (Database reopened = TestDatabases.open(dir)) {
             assertEquals(400, count(reopened));
         }
     }
 
     @Test
     void a_failing_write_is_rolled_back_alone(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             cohort(db, "eerste");
             StoreException e = assertThrows(StoreException.class, () -> db.write(c -> {
                 Sql.insert(c, "INSERT INTO cohort (name, created_at) VALUES (?, ?)", "half", Instant.now());
@@ -64,7 +68,7 @@ class DatabaseTest {
 
     @Test
     void foreign_keys_are_enforced(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             assertThrows(StoreException.class, () -> db.write(c -> Sql.update(c,
                     "INSERT INTO cohort_member (cohort_id, learner_id, joined_at) VALUES (999, 999, 'x')")));
         }
@@ -72,7 +76,8 @@ class DatabaseTest {
 
     @Test
     void backup_writes_a_consistent_copy_while_in_use(@TempDir Path dir) throws Exception {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        assumeTrue(TestDatabases.sqlite(), "backup copies a SQLite file (PostgreSQL: pg_dump)");
+        try (Database db = TestDatabases.open(dir)) {
             cohort(db, "Vroedkunde 1e bach 2026");
             Path copy = dir.resolve("backup.db");
             db.backupTo(copy);
@@ -93,7 +98,8 @@ class DatabaseTest {
 
     @Test
     void after_a_full_disk_the_failed_writes_say_so_and_the_next_write_succeeds_once_there_is_room(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        assumeTrue(TestDatabases.sqlite(), "SQLite's max_page_count stands in for a full disk");
+        try (Database db = TestDatabases.open(dir)) {
             cohort(db, "voor");
             long pages = db.read(c -> Sql.one(c, "PRAGMA page_count", rs -> rs.getLong(1)).orElseThrow());
             db.injectWriterSetup("PRAGMA max_page_count = " + pages);
@@ -113,7 +119,7 @@ class DatabaseTest {
 
     @Test
     void an_error_thrown_inside_a_write_does_not_stop_the_writer(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("stek.db"))) {
+        try (Database db = TestDatabases.open(dir)) {
             assertThrows(be.stek.core.Unavailable.class, () -> db.write(c -> {
                 throw new StackOverflowError("test");
             }));
@@ -125,8 +131,9 @@ class DatabaseTest {
     @Test
     void a_full_queue_and_a_slow_writer_answer_unavailable_instead_of_waiting_forever(@TempDir Path dir)
             throws Exception {
+        assumeTrue(TestDatabases.sqlite(), "the queue and the writer thread are SQLite's");
         var limits = new Database.Limits(java.time.Duration.ofMillis(300), 1);
-        try (Database db = Database.open(dir.resolve("stek.db"), limits)) {
+        try (Database db = Database.open(TestDatabases.url(dir), limits)) {
             var release = new java.util.concurrent.CountDownLatch(1);
             var started = new java.util.concurrent.CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(2);

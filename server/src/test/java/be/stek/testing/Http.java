@@ -18,15 +18,15 @@ import java.util.stream.Collectors;
  * oversized bodies. {@link #post} adds the CSRF token from the cookie unless the form already has one.
  */
 public final class Http {
-    private final TestServer server;
+    private final java.util.function.UnaryOperator<String> server;
     private final CookieManager cookies;
     private final HttpClient client;
 
     public Http(TestServer server) {
-        this(server, new CookieManager());
+        this(server::url, new CookieManager());
     }
 
-    private Http(TestServer server, CookieManager cookies) {
+    private Http(java.util.function.UnaryOperator<String> server, CookieManager cookies) {
         this.server = server;
         this.cookies = cookies;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -40,6 +40,23 @@ public final class Http {
         Http twin = new Http(server, cookies);
         twin.get("/healthz");
         return twin;
+    }
+
+    /** A visitor of whatever answers at {@code url} (a path to a full address), e.g. a load balancer. */
+    public static Http at(java.util.function.UnaryOperator<String> url) {
+        return new Http(url, new CookieManager());
+    }
+
+    /** The same visitor, same cookies, on another server (another node of the same Stek). */
+    public Http on(TestServer other) {
+        return new Http(other::url, cookies);
+    }
+
+    /** Another client holding a copy of this visitor's cookies now (a copied cookie, another device). */
+    public Http copy() {
+        CookieManager copy = new CookieManager();
+        cookies.getCookieStore().getCookies().forEach(c -> copy.getCookieStore().add(null, c));
+        return new Http(server, copy);
     }
 
     /** A GET of a path on Stek, or of a whole URL (on the package content origin, for example). */
@@ -60,7 +77,7 @@ public final class Http {
     }
 
     private URI uri(String path) {
-        return URI.create(path.startsWith("http://") ? path : server.url(path));
+        return URI.create(path.startsWith("http://") ? path : server.apply(path));
     }
 
     public HttpResponse<String> send(HttpRequest request) {

@@ -36,14 +36,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir, Path courses, Path media, Clock clock) throws Exception {
-        Config config = new Config("127.0.0.1", 0, dataDir, courses, media, "http://localhost", false);
+        Config config = new Config("127.0.0.1", 0, dataDir, courses, media, "http://localhost", false)
+                .withDatabase(TestDatabases.url(dataDir));
         return new TestServer(config, clock);
     }
 
     /** The fixture server with settings changed, e.g. {@code c -> c.withTrustedProxies(List.of("127.0.0.1"))}. */
     public static TestServer start(Path dataDir, java.util.function.UnaryOperator<Config> adjust) throws Exception {
         return new TestServer(adjust.apply(new Config("127.0.0.1", 0, dataDir, fixture("courses"), fixture("media"),
-                "http://localhost", false)), Clock.systemUTC());
+                "http://localhost", false).withDatabase(TestDatabases.url(dataDir))), Clock.systemUTC());
     }
 
     /** A folder under {@code src/test/resources/fixtures}. */
@@ -102,7 +103,10 @@ public final class TestServer implements AutoCloseable {
     /** The newest invitation code of the cohort at {@code cohortPath} ("/cohorts/7"). */
     public String codeOf(String cohortPath) {
         long cohort = Long.parseLong(cohortPath.substring(cohortPath.lastIndexOf('/') + 1));
-        return db().read(c -> Sql.one(c, "SELECT code FROM invitation WHERE cohort_id = ? ORDER BY created_at DESC, rowid DESC",
+        // Codes made in the same millisecond: SQLite's rowid, PostgreSQL's transaction id tell which came last.
+        String order = TestDatabases.sqlite() ? "rowid" : "xmin::text::bigint";
+        return db().read(c -> Sql.one(c, "SELECT code FROM invitation WHERE cohort_id = ? ORDER BY created_at DESC, "
+                        + order + " DESC",
                 rs -> rs.getString(1), cohort)).orElseThrow();
     }
 

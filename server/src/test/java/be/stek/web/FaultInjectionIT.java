@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.stek.testing.Http;
+import be.stek.testing.TestDatabases;
 import be.stek.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,9 +39,15 @@ class FaultInjectionIT {
             Http an = new Http(server).signIn("an@example.be");
             assertEquals(200, an.get("/healthz").statusCode());
 
-            long pages = server.db().read(c -> be.stek.store.Sql.one(c, "PRAGMA page_count",
-                    rs -> rs.getLong(1)).orElseThrow());
-            server.db().injectWriterSetup("PRAGMA max_page_count = " + pages);
+            // SQLite: a page limit answers SQLITE_FULL as a full disk does. PostgreSQL: a read-only transaction
+            // fails as a full disk or a server that turned read-only (a failed-over replica) does.
+            if (TestDatabases.sqlite()) {
+                long pages = server.db().read(c -> be.stek.store.Sql.one(c, "PRAGMA page_count",
+                        rs -> rs.getLong(1)).orElseThrow());
+                server.db().injectWriterSetup("PRAGMA max_page_count = " + pages);
+            } else {
+                server.db().injectWriterSetup("SET LOCAL transaction_read_only = on");
+            }
             HttpResponse<String> failed = reflect(an);
             assertEquals(503, failed.statusCode(), failed.body());
             assertTrue(failed.body().contains("misschien niet bewaard"), "says it may not be saved: " + failed.body());
@@ -49,7 +56,7 @@ class FaultInjectionIT {
             assertEquals(503, an.get("/healthz").statusCode(), "/healthz reports that writes fail");
             assertEquals(0, server.count("SELECT count(*) FROM reflection"));
 
-            server.db().injectWriterSetup("PRAGMA max_page_count = 1073741823");
+            server.db().injectWriterSetup(TestDatabases.sqlite() ? "PRAGMA max_page_count = 1073741823" : null);
             assertEquals(200, an.get("/healthz").statusCode(), "/healthz is green again once the disk takes writes");
             assertEquals(303, reflect(an).statusCode(), "the next write succeeds");
             assertEquals(1, server.count("SELECT count(*) FROM reflection"));

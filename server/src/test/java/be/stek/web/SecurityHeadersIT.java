@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.stek.testing.Http;
+import be.stek.testing.TestDatabases;
 import be.stek.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,8 +65,15 @@ class SecurityHeadersIT {
         Http an = new Http(server).signIn("an@example.be");
         server.db().write(c -> {
             // A failing write, as a full disk would make it fail: the page must not claim the data is safe.
-            c.createStatement().execute("CREATE TRIGGER full_disk BEFORE INSERT ON lesson_progress "
-                    + "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+            if (TestDatabases.sqlite()) {
+                c.createStatement().execute("CREATE TRIGGER full_disk BEFORE INSERT ON lesson_progress "
+                        + "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+            } else {
+                c.createStatement().execute("CREATE FUNCTION full_disk() RETURNS trigger LANGUAGE plpgsql AS "
+                        + "$$BEGIN RAISE EXCEPTION 'database or disk is full'; END$$");
+                c.createStatement().execute("CREATE TRIGGER full_disk BEFORE INSERT ON lesson_progress "
+                        + "FOR EACH ROW EXECUTE FUNCTION full_disk()");
+            }
             return null;
         });
         try {
@@ -77,7 +85,8 @@ class SecurityHeadersIT {
             assertFalse(r.body().contains("niet verloren"), "claims nothing was lost:\n" + r.body());
             assertEquals(0, server.count("SELECT COUNT(*) FROM lesson_progress"));
         } finally {
-            server.db().write(c -> c.createStatement().execute("DROP TRIGGER full_disk"));
+            server.db().write(c -> c.createStatement().execute(TestDatabases.sqlite() ? "DROP TRIGGER full_disk"
+                    : "DROP TRIGGER full_disk ON lesson_progress"));
         }
     }
 

@@ -1,0 +1,53 @@
+package be.stek.store;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How often each learner's data has changed: a {@link LearnerCache} entry is good while the learner's version is the
+ * one it was read at. In one process the versions live in memory; when several processes share the database
+ * (PostgreSQL) they live in the database ({@code learner.data_version}), so that a write on one node makes every
+ * other node's cache of that learner stale before the writer's answer leaves.
+ */
+public interface Versions {
+
+    /** The learner's version now. */
+    long current(long learner);
+
+    /** Marks everything cached about the learner as stale; call after the change has committed. */
+    void bump(long learner);
+
+    /** Versions of one process. */
+    static Versions inMemory() {
+        Map<Long, AtomicLong> versions = new ConcurrentHashMap<>();
+        return new Versions() {
+            @Override
+            public long current(long learner) {
+                return versions.computeIfAbsent(learner, l -> new AtomicLong()).get();
+            }
+
+            @Override
+            public void bump(long learner) {
+                versions.computeIfAbsent(learner, l -> new AtomicLong()).incrementAndGet();
+            }
+        };
+    }
+
+    /** Versions in the database, shared by every node (one indexed read per check, one small write per change). */
+    static Versions inDatabase(Database db) {
+        return new Versions() {
+            @Override
+            public long current(long learner) {
+                return db.read(c -> Sql.one(c, "SELECT data_version FROM learner WHERE id = ?", rs -> rs.getLong(1),
+                        learner)).orElse(-1L);
+            }
+
+            @Override
+            public void bump(long learner) {
+                db.write(c -> Sql.update(c, "UPDATE learner SET data_version = data_version + 1 WHERE id = ?",
+                        learner));
+            }
+        };
+    }
+}
