@@ -109,7 +109,8 @@ final class ReviewRepository {
 
     void setPaused(long learnerId, String course, boolean paused, Instant now) {
         db.write(c -> paused
-                ? Sql.update(c, "INSERT OR IGNORE INTO review_pause (learner_id, course, paused_at) VALUES (?, ?, ?)",
+                ? Sql.update(c, "INSERT INTO review_pause (learner_id, course, paused_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
                         learnerId, course, now)
                 : Sql.update(c, "DELETE FROM review_pause WHERE learner_id = ? AND course = ?", learnerId, course));
     }
