@@ -125,7 +125,7 @@ final class GroupCommitWriter implements AutoCloseable {
             } catch (Throwable t) {
                 // Never let the writer die: whatever happened, fail what was taken and start afresh.
                 log.error("writer failed; reconnecting", t);
-                fail(batch, 0, t);
+                fail(batch, t);
                 reconnect();
             } finally {
                 batch.clear();
@@ -137,7 +137,7 @@ final class GroupCommitWriter implements AutoCloseable {
         if (connection == null) {
             reconnect();
             if (connection == null) {
-                fail(batch, 0, new SQLException("the database cannot be opened"));
+                fail(batch, new SQLException("the database cannot be opened"));
                 return;
             }
         }
@@ -156,7 +156,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 // The database failed (or an Error was thrown): the transaction may be gone, so nothing of this
                 // batch is saved. Fail all of it, and open a fresh connection for the next batch.
                 log.error("write failed ({}); failing a batch of {} and reconnecting", describe(e), batch.size());
-                fail(batch, 0, e);
+                fail(batch, e);
                 reconnect();
                 return;
             }
@@ -167,7 +167,7 @@ final class GroupCommitWriter implements AutoCloseable {
             completions.forEach(Runnable::run);
         } catch (Throwable e) {
             log.error("commit of {} writes failed ({}); reconnecting", batch.size(), describe(e));
-            fail(batch, 0, e);
+            fail(batch, e);
             reconnect();
         }
     }
@@ -178,12 +178,10 @@ final class GroupCommitWriter implements AutoCloseable {
         return () -> task.done().complete(result);
     }
 
-    private void fail(List<Task<?>> batch, int from, Throwable cause) {
+    private void fail(List<Task<?>> batch, Throwable cause) {
         lastFailure = clock.instant();
         Unavailable unavailable = new Unavailable("the database could not save this: " + describe(cause), 30, cause);
-        for (int i = from; i < batch.size(); i++) {
-            batch.get(i).done().completeExceptionally(unavailable);
-        }
+        batch.forEach(t -> t.done().completeExceptionally(unavailable));
     }
 
     /** A failure of this one write (a constraint, a bad statement, an exception of its own code), not of the database. */
