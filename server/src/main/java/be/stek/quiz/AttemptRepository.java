@@ -64,6 +64,7 @@ public final class AttemptRepository {
             if (open.isPresent()) {
                 return open.get();
             }
+            cache.changing(c, learnerId);
             int number = Sql.one(c, "SELECT coalesce(max(number), 0) + 1 FROM quiz_attempt WHERE learner_id = ? AND course = ? AND activity = ?",
                     rs -> rs.getInt(1), learnerId, course, activity).orElse(1);
             return Sql.insert(c, """
@@ -138,6 +139,7 @@ public final class AttemptRepository {
             if (r == null) {
                 return Optional.empty();
             }
+            cache.changing(c, attempt.learnerId());
             insert(c, r.answer());
             Outcome o = r.outcome();
             Sql.update(c, "UPDATE quiz_attempt SET current_step = ?, ending = ?, score = ?, finished_at = ? WHERE id = ?",
