@@ -25,6 +25,7 @@ import be.stek.learner.LoginThrottle;
 import be.stek.learner.PersonalData;
 import be.stek.learner.Sessions;
 import be.stek.learner.SetupRoutes;
+import be.stek.progress.GroupStandings;
 import be.stek.progress.LearningRoutes;
 import be.stek.progress.ProgressRepository;
 import be.stek.progress.Standings;
@@ -148,7 +149,7 @@ public final class App {
         reviews.register(router);
         new ReflectionRoutes(catalogue, reflections).register(router);
         new CohortRoutes(cohorts, catalogue, learners, config.baseUrl()).register(router);
-        new DashboardRoutes(cohorts, catalogue, standings, packages).register(router);
+        new DashboardRoutes(cohorts, catalogue, new GroupStandings(db), packages).register(router);
         new ItemRoutes(cohorts, catalogue, attempts).register(router);
         new CohortReviewRoutes(cohorts, catalogue, new ReviewReport(db)).register(router);
         new TeamSessionRoutes(cohorts, teamSessions, catalogue).register(router);

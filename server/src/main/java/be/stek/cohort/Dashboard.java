@@ -2,7 +2,7 @@ package be.stek.cohort;
 
 import be.stek.course.Course;
 import be.stek.progress.CourseStatus;
-import be.stek.progress.Standings;
+import be.stek.progress.GroupStandings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,14 +31,14 @@ public final class Dashboard {
     private Dashboard() {
     }
 
+    /** Rows from the statuses read for the whole cohort at once ({@link GroupStandings}). */
     static List<Row> rows(List<CohortRepository.Member> learners, List<Course> courses, Map<String, String> due,
-                          Standings standings, LocalDate today) {
+                          Map<Long, Map<String, CourseStatus>> statuses, LocalDate today) {
         List<Row> rows = new ArrayList<>();
         for (CohortRepository.Member m : learners) {
-            var lessonsSeen = standings.lessonsSeen(m.id());
-            var attemptsSeen = standings.attemptsSeen(m.id());
+            Map<String, CourseStatus> mine = statuses.getOrDefault(m.id(), Map.of());
             List<Cell> cells = courses.stream().map(c -> {
-                CourseStatus s = standings.of(m.id(), c, lessonsSeen, attemptsSeen);
+                CourseStatus s = mine.containsKey(c.slug()) ? mine.get(c.slug()) : GroupStandings.untouched(c);
                 String d = due.get(c.slug());
                 return new Cell(c, s, d, d != null && !s.complete() && LocalDate.parse(d).isBefore(today));
             }).toList();
@@ -60,6 +60,26 @@ public final class Dashboard {
             default -> byName;
         };
         return rows.stream().filter(r -> state == null || state.isEmpty() || r.has(state)).sorted(order).toList();
+    }
+
+    /** Rows whose name or e-mail address contains {@code text} (case ignored); all rows when it is blank. */
+    static List<Row> search(List<Row> rows, String text) {
+        if (text == null || text.isBlank()) {
+            return rows;
+        }
+        String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
+        return rows.stream().filter(r -> r.learner().name().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                || r.learner().email().toLowerCase(java.util.Locale.ROOT).contains(needle)).toList();
+    }
+
+    /** Page {@code page} (from 1; out of range goes to the nearest page) of {@code size} rows. */
+    static List<Row> page(List<Row> rows, int page, int size) {
+        int from = Math.min((Math.max(1, page) - 1) * size, Math.max(0, (pages(rows.size(), size) - 1) * size));
+        return rows.subList(from, Math.min(rows.size(), from + size));
+    }
+
+    static int pages(int rows, int size) {
+        return Math.max(1, (rows + size - 1) / size);
     }
 
     static List<CourseSummary> summaries(List<Row> rows, List<Course> courses) {

@@ -2,7 +2,7 @@ package be.stek.cohort;
 
 import be.stek.course.Catalogue;
 import be.stek.course.Course;
-import be.stek.progress.Standings;
+import be.stek.progress.GroupStandings;
 import be.stek.scorm.PackageStandings;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
@@ -20,21 +20,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The facilitator dashboard of a cohort, with filter, sort, a chart per course and a CSV export. */
+/**
+ * The facilitator dashboard of a cohort, with filter, search by name, sort, pages of {@value #PAGE_SIZE} learners, a
+ * chart per course and a CSV export. Its queries do not grow with the cohort: two grouped queries for every learner's
+ * standing, and the SCORM standings of the learners on the page only.
+ */
 public final class DashboardRoutes {
+    static final int PAGE_SIZE = 50;
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
     private final CohortRepository cohorts;
     private final CohortAccess access;
     private final Catalogue catalogue;
-    private final Standings standings;
+    private final GroupStandings standings;
     private final PackageStandings packages;
 
     /** One learner's standing in every SCORM package. */
     public record PackageRow(CohortRepository.Member learner, List<PackageStandings.Standing> packages) {
     }
 
-    public DashboardRoutes(CohortRepository cohorts, Catalogue catalogue, Standings standings,
+    public DashboardRoutes(CohortRepository cohorts, Catalogue catalogue, GroupStandings standings,
                            PackageStandings packages) {
         this.cohorts = cohorts;
         this.access = new CohortAccess(cohorts);
@@ -57,7 +62,8 @@ public final class DashboardRoutes {
 
     private List<Dashboard.Row> rows(Cohort cohort, List<Course> courses, Map<String, String> due, Ctx ctx) {
         var learners = cohorts.members(cohort.id()).stream().filter(m -> m.role().equals("learner")).toList();
-        return Dashboard.rows(learners, courses, due, standings, LocalDate.ofInstant(ctx.now(), BRUSSELS));
+        return Dashboard.rows(learners, courses, due, standings.ofCohort(cohort.id(), courses),
+                LocalDate.ofInstant(ctx.now(), BRUSSELS));
     }
 
     private Result showDashboard(Ctx ctx) {
@@ -68,20 +74,36 @@ public final class DashboardRoutes {
         List<Dashboard.Row> all = rows(cohort, courses, due, ctx);
         String state = ctx.query("state");
         String sort = ctx.query("sort");
+        String q = ctx.query("q");
+        List<Dashboard.Row> matching = Dashboard.search(Dashboard.filterAndSort(all, state, sort), q);
+        int pages = Dashboard.pages(matching.size(), PAGE_SIZE);
+        int page = Math.min(pages, Math.max(1, pageNumber(ctx.query("page"))));
+        List<Dashboard.Row> shown = Dashboard.page(matching, page, PAGE_SIZE);
         var packageList = packages.catalogue();
         return Result.page("cohort/dashboard", "cohort", cohort, "courses", courses, "allCourses", courses(cohort,
-                new HashMap<>(), null), "rows", Dashboard.filterAndSort(all, state, sort),
+                new HashMap<>(), null), "rows", shown, "matching", matching.size(), "page", page, "pages", pages,
                 "summaries", Dashboard.summaries(all, courses), "filter", Result.model("course", course == null ? "" : course,
-                        "state", state == null ? "" : state, "sort", sort == null ? "name" : sort), "total", all.size(),
-                "packages", packageList, "packageRows", packageRows(cohort, packageList));
+                        "state", state == null ? "" : state, "sort", sort == null ? "name" : sort, "q", q == null ? "" : q),
+                "total", all.size(), "packages", packageList, "packageRows",
+                packageRows(shown.stream().map(Dashboard.Row::learner).toList(), packageList));
     }
 
-    private List<PackageRow> packageRows(Cohort cohort, List<PackageStandings.Entry> packageList) {
-        if (packageList.isEmpty()) {
+    private static int pageNumber(String text) {
+        try {
+            return text == null ? 1 : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** The SCORM standings of these learners (a page of them, or all for the CSV). */
+    private List<PackageRow> packageRows(List<CohortRepository.Member> learners,
+                                         List<PackageStandings.Entry> packageList) {
+        if (packageList.isEmpty() || learners.isEmpty()) {
             return List.of();
         }
-        return cohorts.members(cohort.id()).stream().filter(m -> m.role().equals("learner"))
-                .map(m -> new PackageRow(m, packages.of(m.id()))).toList();
+        var of = packages.ofLearners(learners.stream().map(CohortRepository.Member::id).toList());
+        return learners.stream().map(m -> new PackageRow(m, of.get(m.id()))).toList();
     }
 
     private Result downloadCsv(Ctx ctx) throws JsonProcessingException {
@@ -101,7 +123,8 @@ public final class DashboardRoutes {
                         cell.overdue() ? m.get("cohort.dashboard.yes") : ""));
             }
         }
-        for (PackageRow row : packageRows(cohort, packages.catalogue())) {
+        var learners = cohorts.members(cohort.id()).stream().filter(x -> x.role().equals("learner")).toList();
+        for (PackageRow row : packageRows(learners, packages.catalogue())) {
             for (PackageStandings.Standing p : row.packages()) {
                 lines.add(List.of(safe(row.learner().name()), safe(row.learner().email()), safe(p.title()),
                         String.valueOf(p.percent()), m.get("state." + p.state()),

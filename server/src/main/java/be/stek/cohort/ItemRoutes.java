@@ -42,9 +42,7 @@ public final class ItemRoutes {
             slug = assigned.isEmpty() ? courses.get(0).slug() : assigned.get(0).course();
         }
         Course course = catalogue.course(slug).orElseThrow(() -> HttpError.notFound("error.unknownCourse"));
-        List<Long> learners = cohorts.members(cohort.id()).stream().filter(m -> m.role().equals("learner"))
-                .map(CohortRepository.Member::id).toList();
-        List<ItemAnalysis.Item> items = ItemAnalysis.analyse(attempts.firstAttemptAnswers(course.slug(), learners));
+        List<ItemAnalysis.Item> items = ItemAnalysis.analyse(attempts.firstAttemptAnswers(course.slug(), cohort.id()));
         Map<String, String> titles = new HashMap<>();
         Map<String, String> lessons = new HashMap<>();
         course.activities().values().forEach(a -> {

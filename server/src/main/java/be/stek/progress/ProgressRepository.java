@@ -56,27 +56,36 @@ public final class ProgressRepository {
             return;
         }
         if (known == null) {
-            db.write(c -> Sql.update(c, """
-                    INSERT INTO lesson_progress (learner_id, course, lesson, state, first_seen, last_seen)
-                    VALUES (?, ?, ?, 'started', ?, ?)
-                    ON CONFLICT (learner_id, course, lesson) DO UPDATE SET last_seen = excluded.last_seen""",
-                    learnerId, course, lesson, now, now));
+            db.write(c -> {
+                cache.changing(c, learnerId);
+                return Sql.update(c, """
+                        INSERT INTO lesson_progress (learner_id, course, lesson, state, first_seen, last_seen)
+                        VALUES (?, ?, ?, 'started', ?, ?)
+                        ON CONFLICT (learner_id, course, lesson) DO UPDATE SET last_seen = excluded.last_seen""",
+                        learnerId, course, lesson, now, now);
+            });
             cache.changed(learnerId);
         } else {
-            db.writeLater(c -> Sql.update(c, """
-                    UPDATE lesson_progress SET last_seen = ? WHERE learner_id = ? AND course = ? AND lesson = ?""",
-                    now, learnerId, course, lesson), () -> cache.changed(learnerId));
+            db.writeLater(c -> {
+                cache.changing(c, learnerId);
+                return Sql.update(c, """
+                        UPDATE lesson_progress SET last_seen = ? WHERE learner_id = ? AND course = ? AND lesson = ?""",
+                        now, learnerId, course, lesson);
+            }, () -> cache.changed(learnerId));
         }
     }
 
     public void markDone(long learnerId, String course, String lesson, Instant now) {
-        db.write(c -> Sql.update(c, """
-                INSERT INTO lesson_progress (learner_id, course, lesson, state, first_seen, last_seen, done_at)
-                VALUES (?, ?, ?, 'done', ?, ?, ?)
-                ON CONFLICT (learner_id, course, lesson)
-                DO UPDATE SET state = 'done', last_seen = excluded.last_seen,
-                              done_at = coalesce(lesson_progress.done_at, excluded.done_at)""",
-                learnerId, course, lesson, now, now, now));
+        db.write(c -> {
+            cache.changing(c, learnerId);
+            return Sql.update(c, """
+                    INSERT INTO lesson_progress (learner_id, course, lesson, state, first_seen, last_seen, done_at)
+                    VALUES (?, ?, ?, 'done', ?, ?, ?)
+                    ON CONFLICT (learner_id, course, lesson)
+                    DO UPDATE SET state = 'done', last_seen = excluded.last_seen,
+                                  done_at = coalesce(lesson_progress.done_at, excluded.done_at)""",
+                    learnerId, course, lesson, now, now, now);
+        });
         cache.changed(learnerId);
     }
 

@@ -64,6 +64,7 @@ public final class AttemptRepository {
             if (open.isPresent()) {
                 return open.get();
             }
+            cache.changing(c, learnerId);
             int number = Sql.one(c, "SELECT coalesce(max(number), 0) + 1 FROM quiz_attempt WHERE learner_id = ? AND course = ? AND activity = ?",
                     rs -> rs.getInt(1), learnerId, course, activity).orElse(1);
             return Sql.insert(c, """
@@ -138,6 +139,7 @@ public final class AttemptRepository {
             if (r == null) {
                 return Optional.empty();
             }
+            cache.changing(c, attempt.learnerId());
             insert(c, r.answer());
             Outcome o = r.outcome();
             Sql.update(c, "UPDATE quiz_attempt SET current_step = ?, ending = ?, score = ?, finished_at = ? WHERE id = ?",
@@ -192,29 +194,22 @@ public final class AttemptRepository {
     }
 
     /**
-     * Every answer given in the first finished attempt of each of these learners at each activity of a course.
-     * First attempts measure what learners knew; retries after reading the feedback would flatter the items.
+     * Every answer given in the first finished attempt of each learner of a cohort at each activity of a course.
+     * First attempts measure what learners knew; retries after reading the feedback would flatter the items. One
+     * query joined to the cohort, whatever its size (no parameter per learner).
      */
-    public List<Response> firstAttemptAnswers(String course, List<Long> learnerIds) {
-        if (learnerIds.isEmpty()) {
-            return List.of();
-        }
-        String in = String.join(",", java.util.Collections.nCopies(learnerIds.size(), "?"));
-        Object[] params = new Object[learnerIds.size() + 1];
-        params[0] = course;
-        for (int i = 0; i < learnerIds.size(); i++) {
-            params[i + 1] = learnerIds.get(i);
-        }
-        String sql = """
+    public List<Response> firstAttemptAnswers(String course, long cohortId) {
+        return db.read(c -> Sql.list(c, """
                 SELECT t.learner_id, t.activity, a.question, a.question_text, a.options, a.chosen, a.score
-                FROM quiz_attempt t JOIN answer a ON a.attempt_id = t.id
-                WHERE t.course = ? AND t.finished_at IS NOT NULL AND t.graded = 1 AND t.learner_id IN (%s)
+                FROM cohort_member m JOIN quiz_attempt t ON t.learner_id = m.learner_id
+                JOIN answer a ON a.attempt_id = t.id
+                WHERE m.cohort_id = ? AND m.role = 'learner' AND t.course = ? AND t.finished_at IS NOT NULL
+                  AND t.graded = 1
                   AND t.number = (SELECT min(x.number) FROM quiz_attempt x WHERE x.learner_id = t.learner_id
                                   AND x.course = t.course AND x.activity = t.activity AND x.finished_at IS NOT NULL)
-                ORDER BY t.activity, a.position""".formatted(in);
-        return db.read(c -> Sql.list(c, sql, rs -> new Response(rs.getLong("learner_id"), rs.getString("activity"),
-                rs.getString("question"), rs.getString("question_text"), rs.getString("options"),
-                chosen(rs.getString("chosen")), rs.getDouble("score")), params));
+                ORDER BY t.activity, a.position""", rs -> new Response(rs.getLong("learner_id"),
+                rs.getString("activity"), rs.getString("question"), rs.getString("question_text"),
+                rs.getString("options"), chosen(rs.getString("chosen")), rs.getDouble("score")), cohortId, course));
     }
 
     /** The most recent attempt time of a learner per course (for "last activity"). */

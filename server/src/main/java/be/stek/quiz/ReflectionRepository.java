@@ -24,10 +24,13 @@ public final class ReflectionRepository {
     /** Saves an entry; a resent form (same nonce) is stored once. */
     public void save(long learnerId, String course, String prompt, String promptText, String body, String nonce,
                      Instant now) {
-        db.write(c -> Sql.update(c, """
-                INSERT INTO reflection (learner_id, course, prompt, prompt_text, body, nonce, written_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (learner_id, nonce) DO NOTHING""",
-                learnerId, course, prompt, promptText, body, nonce, now));
+        db.write(c -> {
+            cache.changing(c, learnerId);
+            return Sql.update(c, """
+                    INSERT INTO reflection (learner_id, course, prompt, prompt_text, body, nonce, written_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (learner_id, nonce) DO NOTHING""",
+                    learnerId, course, prompt, promptText, body, nonce, now);
+        });
         cache.changed(learnerId);
     }
 

@@ -68,6 +68,39 @@ public final class PackageStandings {
         return out;
     }
 
+    /**
+     * The standings of many learners at once: one query for their attempts (in chunks of 500 learners) and the
+     * packages and their items read once, instead of all of that per learner.
+     */
+    public Map<Long, List<Standing>> ofLearners(List<Long> learnerIds) {
+        Map<Long, List<ScoAttempt>> attempts = new java.util.HashMap<>();
+        for (int from = 0; from < learnerIds.size(); from += 500) {
+            List<Long> chunk = learnerIds.subList(from, Math.min(learnerIds.size(), from + 500));
+            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            db.read(c -> Sql.list(c, "SELECT * FROM scorm_attempt WHERE learner_id IN (" + in + ")",
+                    CmiStore::attempt, chunk.toArray())).forEach(a ->
+                    attempts.computeIfAbsent(a.learnerId(), k -> new ArrayList<>()).add(a));
+        }
+        List<ScormPackage> all = packages.all(false);
+        Map<Long, List<Manifest.Item>> items = new java.util.HashMap<>();
+        Map<Long, List<Long>> lineages = new java.util.HashMap<>();
+        all.forEach(p -> {
+            items.put(p.id(), packages.items(p.id()));
+            lineages.put(p.id(), packages.lineage(p));
+        });
+        Map<Long, List<Standing>> out = new java.util.HashMap<>();
+        for (Long learner : learnerIds) {
+            Map<Long, List<ScoAttempt>> byVersion = attempts.getOrDefault(learner, List.of()).stream()
+                    .collect(Collectors.groupingBy(ScoAttempt::packageId));
+            out.put(learner, all.stream().map(p -> {
+                List<ScoAttempt> mine = new ArrayList<>();
+                lineages.get(p.id()).forEach(version -> mine.addAll(byVersion.getOrDefault(version, List.of())));
+                return standing(p, items.get(p.id()), mine);
+            }).toList());
+        }
+        return out;
+    }
+
     static Standing standing(ScormPackage p, List<Manifest.Item> items, List<ScoAttempt> attempts) {
         List<Manifest.Item> launchable = items.stream().filter(Manifest.Item::launchable).toList();
         int done = 0;

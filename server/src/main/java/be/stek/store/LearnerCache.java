@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * Reads about one learner, kept until that learner's data changes. A repository owns one, caches the reads it
- * makes on every page view, and calls {@link #changed} after each of its writes has committed. Entries carry the
+ * makes on every page view, and calls {@link #changing} inside each of its writes and {@link #changed} after it has
+ * committed. Entries carry the
  * learner's version at the moment the read began, so a read racing a write can only leave an entry that is already
  * stale, never a wrong one. The versions come from {@link Database#versions()}: in memory for one process, in the
  * database when several nodes share it, so that a learner's next request on any node sees their own writes.
@@ -47,6 +48,11 @@ public final class LearnerCache {
         }
         entries.put(key, new Entry(version, value));
         return value;
+    }
+
+    /** Call inside every write transaction that changes what this cache holds about the learner. */
+    public void changing(java.sql.Connection c, long learner) throws java.sql.SQLException {
+        versions.touch(c, learner);
     }
 
     /** Marks everything cached about a learner as stale; call after the change has committed. */

@@ -1,5 +1,7 @@
 package be.stek.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +17,12 @@ public interface Versions {
     /** The learner's version now. */
     long current(long learner);
 
+    /**
+     * Raises the learner's version inside the transaction that changes their data, so that the new version commits
+     * (or not) with the data: shared versions then never lag behind the data, not even after a crash between the two.
+     */
+    void touch(Connection c, long learner) throws SQLException;
+
     /** Marks everything cached about the learner as stale; call after the change has committed. */
     void bump(long learner);
 
@@ -28,13 +36,18 @@ public interface Versions {
             }
 
             @Override
+            public void touch(Connection c, long learner) {
+                // one process: bump() after the commit is enough
+            }
+
+            @Override
             public void bump(long learner) {
                 versions.computeIfAbsent(learner, l -> new AtomicLong()).incrementAndGet();
             }
         };
     }
 
-    /** Versions in the database, shared by every node (one indexed read per check, one small write per change). */
+    /** Versions in the database, shared by every node (one indexed read per check, one update per change). */
     static Versions inDatabase(Database db) {
         return new Versions() {
             @Override
@@ -44,9 +57,13 @@ public interface Versions {
             }
 
             @Override
+            public void touch(Connection c, long learner) throws SQLException {
+                Sql.update(c, "UPDATE learner SET data_version = data_version + 1 WHERE id = ?", learner);
+            }
+
+            @Override
             public void bump(long learner) {
-                db.write(c -> Sql.update(c, "UPDATE learner SET data_version = data_version + 1 WHERE id = ?",
-                        learner));
+                // raised by touch() in the transaction that changed the data
             }
         };
     }

@@ -1,0 +1,71 @@
+package be.stek.bench;
+
+import be.stek.testing.Http;
+import be.stek.testing.LargeCohort;
+import be.stek.testing.TestDatabases;
+import be.stek.testing.TestServer;
+import be.stek.web.Role;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Measures the pages that grow with a cohort: the facilitator dashboard's first page, the item analysis and the CSV,
+ * at 1,000 and 10,000 learners (-Dbench.learners=1000,10000), on SQLite or, with STEK_TEST_DATABASE, PostgreSQL.
+ * The learners are made by {@link LargeCohort}. Reports the median and slowest of 15 sequential requests after 5
+ * warm-up requests, in milliseconds and as a ratio to the static file measured the same way. Not a test: run it
+ * with {@code server/bench/run.sh dashboard}.
+ */
+public final class DashboardBenchmark {
+    private static final int WARMUP = 5;
+    private static final int MEASURED = 15;
+
+    private DashboardBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String store = TestDatabases.postgresql() ? "PostgreSQL" : "SQLite";
+        System.out.printf("%-12s %-28s %9s %9s %9s%n", "learners", "request (" + store + ")", "median ms", "max ms",
+                "× static");
+        for (String size : System.getProperty("bench.learners", "1000,10000").split(",")) {
+            run(Integer.parseInt(size.strip()));
+        }
+    }
+
+    private static void run(int learners) throws Exception {
+        Path data = Files.createTempDirectory("stek-bench-dashboard");
+        try (TestServer server = TestServer.start(data)) {
+            long trainer = server.addUser("trainer@example.be", "Trainer", Role.FACILITATOR);
+            long cohort = LargeCohort.fill(server, trainer, learners);
+            Http http = new Http(server).signIn("trainer@example.be");
+            double staticMs = measure(http, "/static/stek.css")[0];
+            String[][] pages = {{"dashboard, first page", "/cohorts/" + cohort + "/dashboard"},
+                    {"dashboard, name search", "/cohorts/" + cohort + "/dashboard?q=deelnemer%20123"},
+                    {"item analysis", "/cohorts/" + cohort + "/items?course=proef"},
+                    {"CSV of every learner", "/cohorts/" + cohort + "/dashboard.csv"}};
+            System.out.printf("%-12d %-28s %9.2f %9.2f %9s%n", learners, "static file", staticMs, staticMs, "1.0");
+            for (String[] page : pages) {
+                double[] ms = measure(http, page[1]);
+                System.out.printf("%-12d %-28s %9.2f %9.2f %9.1f%n", learners, page[0], ms[0], ms[1], ms[0] / staticMs);
+            }
+        }
+    }
+
+    /** Median and maximum milliseconds of {@value #MEASURED} sequential requests, after {@value #WARMUP}. */
+    private static double[] measure(Http http, String path) {
+        double[] ms = new double[MEASURED];
+        for (int i = 0; i < WARMUP + MEASURED; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.get(path);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + ": " + r.statusCode());
+            }
+            if (i >= WARMUP) {
+                ms[i - WARMUP] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        Arrays.sort(ms);
+        return new double[] {ms[MEASURED / 2], ms[MEASURED - 1]};
+    }
+}
