@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -30,7 +27,6 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 final class CertificatePdf {
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    private static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
     private static final PDRectangle LANDSCAPE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
 
     private final byte[] font;
@@ -89,8 +85,7 @@ final class CertificatePdf {
 
     /** A stored ISO-8601 instant as a long date in Brussels time: "23 november 2026". */
     static String date(String iso, Messages m) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(m.locale()).withZone(ZONE)
-                .format(Instant.parse(iso));
+        return be.stek.web.Format.longDate(m.locale()).format(Instant.parse(iso));
     }
 
     private static void describe(PDDocumentInformation info, Certificate cert, Messages m) {

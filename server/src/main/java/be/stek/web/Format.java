@@ -3,20 +3,29 @@ package be.stek.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
-/** Formatting helpers for templates ({@code fmt.date(...)}), in the visitor's language and Brussels time. */
+/**
+ * Formatting helpers for templates ({@code fmt.date(...)}), in the visitor's language and Brussels time. One date
+ * format per language everywhere (pages, certificates): the day, the month in words, the year ("7 december 2026",
+ * "7 December 2026"); with a time, a comma and the 24-hour clock ("7 december 2026, 14:05"). The footer says that
+ * times are Brussels time.
+ */
 public final class Format {
     private static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
+    private static final String DATE = "d MMMM yyyy";
     private final DateTimeFormatter date;
     private final DateTimeFormatter dateTime;
     private final Messages messages;
 
     Format(Messages messages) {
         this.messages = messages;
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(messages.locale()).withZone(ZONE);
-        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(messages.locale()).withZone(ZONE);
+        this.date = longDate(messages.locale());
+        this.dateTime = DateTimeFormatter.ofPattern(DATE + ", HH:mm", messages.locale()).withZone(ZONE);
+    }
+
+    /** The one date format of a language, in Brussels time (also used on certificates). */
+    public static DateTimeFormatter longDate(java.util.Locale locale) {
+        return DateTimeFormatter.ofPattern(DATE, locale).withZone(ZONE);
     }
 
     /** An ISO-8601 instant as a long date; blank stays blank. */

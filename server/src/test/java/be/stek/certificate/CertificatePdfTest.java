@@ -53,7 +53,7 @@ class CertificatePdfTest {
         String text = text(pdf.render(zoe(), Messages.of("en"), "https://stek.example"));
         assertTrue(text.contains("Certificate"), text);
         assertTrue(text.contains("has completed the module"), text);
-        assertTrue(text.contains("on November 23, 2026."), text);
+        assertTrue(text.contains("on 23 November 2026."), text); // the date format of the English pages
         assertTrue(text.contains("study time: 60 minutes (estimated)"), text);
     }
 
