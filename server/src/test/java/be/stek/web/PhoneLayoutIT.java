@@ -77,6 +77,14 @@ class PhoneLayoutIT {
                     + " m = Math.min(m, parseFloat(t.getAttribute('font-size')) * scale); }); return m"))
                     .doubleValue();
             assertEquals(true, smallest >= 12, "chart labels are " + smallest + " px high");
+            // ... and none is cut off at the chart's right edge ("100% afgerond" included: the longest label).
+            double right = ((Number) ((org.openqa.selenium.JavascriptExecutor) chromium.driver()).executeScript(
+                    "var svg = document.querySelector('svg.chart'); var m = 0;"
+                    + " svg.querySelectorAll('text').forEach(function (t) { var old = t.textContent;"
+                    + " if (/%/.test(old)) { t.textContent = old.replace(/\\d+/, '100'); }"
+                    + " var b = t.getBBox(); m = Math.max(m, b.x + b.width); t.textContent = old; });"
+                    + " return m / svg.viewBox.baseVal.width")).doubleValue();
+            assertEquals(true, right <= 1.0, "a chart label reaches " + Math.round(right * 100) + " % of the chart's width");
 
             // The measure itself notices a page that is too wide.
             chromium.open("/");
