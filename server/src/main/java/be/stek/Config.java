@@ -23,9 +23,12 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
         public static final String DEFAULT_CSP = "default-src 'self' https: 'unsafe-inline' 'unsafe-eval' data: blob:; "
                 + "object-src 'none'";
 
-        /** The default: the port after Stek's (any free port when Stek's is 0), the request's host name. */
+        /**
+         * The default: the port after Stek's (the one before it when Stek's is 65535; any free port when Stek's is
+         * 0), the request's host name.
+         */
         public static Content besides(int stekPort) {
-            return new Content(stekPort == 0 ? 0 : stekPort + 1, null, DEFAULT_CSP);
+            return new Content(stekPort == 0 ? 0 : stekPort == 65535 ? 65534 : stekPort + 1, null, DEFAULT_CSP);
         }
     }
 
