@@ -1,5 +1,5 @@
 -- Live team sessions.
--- * team_session.join_code: a short code members type on /join (6 characters from an alphabet without look-alikes);
+-- * team_session.join_code: a short code members type on /code (6 characters from an alphabet without look-alikes);
 --   unique among open sessions only, so a code can come back once its session is closed. Sessions opened before
 --   this migration have none and are joined through their address.
 -- * team_join_failure: the wrong codes a person typed, counted per person (keyed by a hash, like login_failure) in

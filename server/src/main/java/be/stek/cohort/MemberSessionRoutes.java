@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Team sessions, the members' side: join with a code (typed on {@code /join} or in the address {@code /join/CODE}
+ * Team sessions, the members' side: join with a code (typed on {@code /code} or in the address {@code /code/CODE}
  * from the QR code), answer anonymously while the session is open, and see the anonymous result once it is closed,
  * if enough members answered. A code finds only open sessions of one's own groups; wrong codes are throttled.
  */
@@ -36,9 +36,9 @@ public final class MemberSessionRoutes {
         r.get("/sessions", Access.SIGNED_IN, this::showMySessions);
         r.get("/sessions/{session}", Access.SIGNED_IN, this::showMemberView);
         r.post("/sessions/{session}", Access.SIGNED_IN, this::submitAnswer);
-        r.get("/join", Access.SIGNED_IN, ctx -> joinPage(200, "", null));
-        r.post("/join", Access.SIGNED_IN, ctx -> join(ctx, ctx.formOpt("code").orElse("")));
-        r.get("/join/{code}", Access.SIGNED_IN, ctx -> join(ctx, ctx.param("code")));
+        r.get("/code", Access.SIGNED_IN, ctx -> joinPage(200, "", null));
+        r.post("/code", Access.SIGNED_IN, ctx -> join(ctx, ctx.formOpt("code").orElse("")));
+        r.get("/code/{code}", Access.SIGNED_IN, ctx -> join(ctx, ctx.param("code")));
     }
 
     private Result showMySessions(Ctx ctx) {
@@ -47,7 +47,7 @@ public final class MemberSessionRoutes {
     }
 
     private static Result joinPage(int status, String typed, String error) {
-        return new Result.Page("cohort/join", Result.model("typed", typed, "error", error == null ? "" : error), status);
+        return new Result.Page("cohort/code", Result.model("typed", typed, "error", error == null ? "" : error), status);
     }
 
     private Result join(Ctx ctx, String typed) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * result can leak them. The same result feeds the facilitator's page, the projector, the JSON they poll and what
  * members see after the close.
  */
-record SessionResult(int count, int minimum, boolean enough, boolean open, List<Bar> bars, List<String> texts,
+public record SessionResult(int count, int minimum, boolean enough, boolean open, List<Bar> bars, List<String> texts,
                      String updated) {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.of("Europe/Brussels"));

@@ -93,7 +93,7 @@ public final class TeamSessionRoutes {
 
     /** Where members join: the address with the code in it, or the session's own for sessions without a code. */
     private String joinUrl(TeamSessionRepository.Session s) {
-        return baseUrl + (s.joinCode() == null ? "/sessions/" + s.id() : "/join/" + s.joinCode());
+        return baseUrl + (s.joinCode() == null ? "/sessions/" + s.id() : "/code/" + s.joinCode());
     }
 
     private Result showFacilitatorView(Ctx ctx) {
@@ -101,7 +101,7 @@ public final class TeamSessionRoutes {
         var s = session(ctx, cohort);
         TeamItem item = item(catalogue, s);
         return Result.page("cohort/session", "cohort", cohort, "session", s, "item", item,
-                "result", result(ctx, s, item), "joinPage", baseUrl + "/join", "joinUrl", joinUrl(s),
+                "result", result(ctx, s, item), "joinPage", baseUrl + "/code", "joinUrl", joinUrl(s),
                 "guide", item.course().page("gids-voor-begeleiders").orElse(null));
     }
 
@@ -118,7 +118,7 @@ public final class TeamSessionRoutes {
         TeamItem item = item(catalogue, s);
         String joinUrl = joinUrl(s);
         return Result.page("cohort/projector", "cohort", cohort, "session", s, "item", item,
-                "result", result(ctx, s, item), "joinPage", baseUrl + "/join", "joinUrl", joinUrl,
+                "result", result(ctx, s, item), "joinPage", baseUrl + "/code", "joinUrl", joinUrl,
                 "qr", QrSvg.of(joinUrl, ctx.messages().get("team.qrLabel", joinUrl)));
     }
 

@@ -38,17 +38,17 @@ class QrSvgTest {
 
     @Test
     void the_svg_decodes_back_to_the_join_address() throws Exception {
-        String url = "https://stek.example.be/join/ACDEFH";
+        String url = "https://stek.example.be/code/ACDEFH";
         String svg = QrSvg.of(url, "QR-code met het adres " + url);
         assertEquals(url, new Decoder().decode(modules(svg)).getText());
     }
 
     @Test
     void a_long_address_still_decodes_and_the_label_is_escaped() throws Exception {
-        String url = "http://localhost:8080/join/KMNPRT?from=\"projector\"&x=" + "a".repeat(120);
+        String url = "http://localhost:8080/code/KMNPRT?from=\"projector\"&x=" + "a".repeat(120);
         String svg = QrSvg.of(url, "QR <" + url + ">");
         assertEquals(url, new Decoder().decode(modules(svg)).getText());
         assertFalse(svg.contains("<" + url), "the label is escaped");
-        assertTrue(svg.contains("aria-label=\"QR &lt;http://localhost:8080/join/KMNPRT?from=&quot;projector&quot;&amp;x="));
+        assertTrue(svg.contains("aria-label=\"QR &lt;http://localhost:8080/code/KMNPRT?from=&quot;projector&quot;&amp;x="));
     }
 }
