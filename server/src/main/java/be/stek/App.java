@@ -9,6 +9,7 @@ import be.stek.cohort.CohortReviewRoutes;
 import be.stek.cohort.CohortRoutes;
 import be.stek.cohort.DashboardRoutes;
 import be.stek.cohort.ItemRoutes;
+import be.stek.cohort.MemberSessionRoutes;
 import be.stek.cohort.TeamSessionRepository;
 import be.stek.cohort.TeamSessionRoutes;
 import be.stek.course.Catalogue;
@@ -152,7 +153,8 @@ public final class App {
         new DashboardRoutes(cohorts, catalogue, new GroupStandings(db), packages).register(router);
         new ItemRoutes(cohorts, catalogue, attempts).register(router);
         new CohortReviewRoutes(cohorts, catalogue, new ReviewReport(db)).register(router);
-        new TeamSessionRoutes(cohorts, teamSessions, catalogue).register(router);
+        new TeamSessionRoutes(cohorts, teamSessions, catalogue, config.baseUrl()).register(router);
+        new MemberSessionRoutes(cohorts, teamSessions, catalogue, db, clock).register(router);
         new CertificateRoutes(catalogue, standings, progress, new CertificateRepository(db), config.baseUrl(),
                 config.orgName())
                 .register(router);

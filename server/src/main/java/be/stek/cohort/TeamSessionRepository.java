@@ -2,20 +2,27 @@ package be.stek.cohort;
 
 import be.stek.store.Database;
 import be.stek.store.Sql;
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 /** Team sessions and their answers. Answers are read back without the person who gave them. */
 public final class TeamSessionRepository {
 
     /** A session on one vignette question ({@code question} set) or one reflection prompt. */
     public record Session(long id, long cohortId, String cohortName, String course, String activity, String question,
-                          int minAnswers, String openedAt, String closedAt) {
+                          int minAnswers, String openedAt, String closedAt, String joinCode) {
         public boolean open() {
             return closedAt == null;
+        }
+
+        /** The join code as people read it ({@code ACD-EFH}); null for sessions opened before there were codes. */
+        public String code() {
+            return JoinCode.display(joinCode);
         }
     }
 
@@ -26,7 +33,11 @@ public final class TeamSessionRepository {
     private static final String SELECT = """
             SELECT s.*, c.name AS cohort_name FROM team_session s JOIN cohort c ON c.id = s.cohort_id""";
 
+    /** How many closed sessions a member sees listed. */
+    static final int CLOSED_LISTED = 10;
+
     private final Database db;
+    private final RandomGenerator random = new SecureRandom();
 
     public TeamSessionRepository(Database db) {
         this.db = db;
@@ -35,14 +46,33 @@ public final class TeamSessionRepository {
     private static Session map(ResultSet rs) throws SQLException {
         return new Session(rs.getLong("id"), rs.getLong("cohort_id"), rs.getString("cohort_name"), rs.getString("course"),
                 rs.getString("activity"), rs.getString("question"), rs.getInt("min_answers"), rs.getString("opened_at"),
-                rs.getString("closed_at"));
+                rs.getString("closed_at"), rs.getString("join_code"));
     }
 
+    /**
+     * Opens a session with a join code that no other open session has, drawn in the same transaction as the insert
+     * (the partial unique index backs it; on PostgreSQL a concurrent draw of the same code conflicts and is retried).
+     */
     public long open(long cohortId, long facilitatorId, String course, String activity, String question, int minAnswers,
                      Instant now) {
-        return db.write(c -> Sql.insert(c, """
-                INSERT INTO team_session (cohort_id, facilitator_id, course, activity, question, min_answers, opened_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", cohortId, facilitatorId, course, activity, question, minAnswers, now));
+        return db.write(c -> {
+            String code = JoinCode.random(random);
+            while (Sql.one(c, "SELECT 1 FROM team_session WHERE join_code = ? AND closed_at IS NULL", rs -> 1, code)
+                    .isPresent()) {
+                code = JoinCode.random(random);
+            }
+            return Sql.insert(c, """
+                    INSERT INTO team_session (cohort_id, facilitator_id, course, activity, question, min_answers,
+                                              opened_at, join_code)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", cohortId, facilitatorId, course, activity, question, minAnswers,
+                    now, code);
+        });
+    }
+
+    /** The open session with this join code (as {@link JoinCode#read} returns it). */
+    public Optional<Session> findOpen(String joinCode) {
+        return db.read(c -> Sql.one(c, SELECT + " WHERE s.join_code = ? AND s.closed_at IS NULL",
+                TeamSessionRepository::map, joinCode));
     }
 
     public Optional<Session> find(long id) {
@@ -59,6 +89,14 @@ public final class TeamSessionRepository {
         return db.read(c -> Sql.list(c, SELECT + " " + """
                  WHERE s.closed_at IS NULL AND s.cohort_id IN (SELECT cohort_id FROM cohort_member WHERE learner_id = ?)
                  ORDER BY s.opened_at DESC""", TeamSessionRepository::map, learnerId));
+    }
+
+    /** The most recently closed sessions in the cohorts a person belongs to, where they can see the result. */
+    public List<Session> closedFor(long learnerId) {
+        return db.read(c -> Sql.list(c, SELECT + " " + """
+                 WHERE s.closed_at IS NOT NULL
+                   AND s.cohort_id IN (SELECT cohort_id FROM cohort_member WHERE learner_id = ?)
+                 ORDER BY s.closed_at DESC LIMIT ?""", TeamSessionRepository::map, learnerId, CLOSED_LISTED));
     }
 
     /**

@@ -1,56 +1,50 @@
 package be.stek.cohort;
 
 import be.stek.course.Catalogue;
-import be.stek.course.Course;
-import be.stek.quiz.Question;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
- * Team reflection sessions. The facilitator opens one on a vignette question or a reflection prompt; members
- * answer on their own device; the facilitator's screen shows only an anonymous distribution, and nothing until
- * enough members have answered.
+ * Team reflection sessions, the facilitator's side. The facilitator opens one on a vignette question or a reflection
+ * prompt with a minimum of answers; members join with its code and answer on their own device; the facilitator's
+ * page and the projector view show only an anonymous distribution, nothing until the minimum is reached, and update
+ * themselves by polling {@code …/live} (a script; without it, a refresh link). Closing asks for confirmation.
  */
 public final class TeamSessionRoutes {
     static final int DEFAULT_MINIMUM = 3;
+    static final int MAX_MINIMUM = 100;
 
-    private final CohortRepository cohorts;
     private final CohortAccess access;
     private final TeamSessionRepository sessions;
     private final Catalogue catalogue;
+    private final String baseUrl;
 
-    public TeamSessionRoutes(CohortRepository cohorts, TeamSessionRepository sessions, Catalogue catalogue) {
-        this.cohorts = cohorts;
+    public TeamSessionRoutes(CohortRepository cohorts, TeamSessionRepository sessions, Catalogue catalogue,
+                             String baseUrl) {
         this.access = new CohortAccess(cohorts);
         this.sessions = sessions;
         this.catalogue = catalogue;
+        this.baseUrl = baseUrl;
     }
 
     public void register(Router r) {
+        String one = "/cohorts/{cohort}/sessions/{session}";
         r.get("/cohorts/{cohort}/sessions", Access.FACILITATOR, this::showSessions);
         r.post("/cohorts/{cohort}/sessions", Access.FACILITATOR, this::submitOpen);
-        r.get("/cohorts/{cohort}/sessions/{session}", Access.FACILITATOR, this::showFacilitatorView);
-        r.post("/cohorts/{cohort}/sessions/{session}/close", Access.FACILITATOR, this::submitClose);
-        r.get("/sessions", Access.SIGNED_IN, this::showMySessions);
-        r.get("/sessions/{session}", Access.SIGNED_IN, this::showMemberView);
-        r.post("/sessions/{session}", Access.SIGNED_IN, this::submitAnswer);
+        r.get(one, Access.FACILITATOR, this::showFacilitatorView);
+        r.get(one + "/live", Access.FACILITATOR, this::showLive);
+        r.get(one + "/projector", Access.FACILITATOR, this::showProjector);
+        r.get(one + "/close", Access.FACILITATOR, this::showCloseConfirmation);
+        r.post(one + "/close", Access.FACILITATOR, this::submitClose);
     }
 
     private Result showSessions(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
         return Result.page("cohort/sessions", "cohort", cohort, "sessions", sessions.forCohort(cohort.id()),
-                "items", TeamItem.all(courses(cohort)), "minimum", DEFAULT_MINIMUM);
-    }
-
-    private List<Course> courses(Cohort cohort) {
-        return access.courses(cohort, catalogue);
+                "items", TeamItem.all(access.courses(cohort, catalogue)), "minimum", DEFAULT_MINIMUM);
     }
 
     private Result submitOpen(Ctx ctx) {
@@ -70,115 +64,79 @@ public final class TeamSessionRoutes {
     private static int minimum(Ctx ctx) {
         try {
             int n = Integer.parseInt(ctx.formOpt("minimum").orElse(String.valueOf(DEFAULT_MINIMUM)));
-            if (n >= 2 && n <= 100) {
+            if (n >= 2 && n <= MAX_MINIMUM) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // fall through to the message
         }
-        throw HttpError.badRequest("cohort.numberRange", "minimum", 2, 100);
+        throw HttpError.badRequest("cohort.numberRange", "minimum", 2, MAX_MINIMUM);
     }
 
-    private TeamSessionRepository.Session session(Ctx ctx) {
-        return sessions.find(ctx.idParam("session")).orElseThrow(() -> HttpError.notFound("team.unknown"));
-    }
-
-    private TeamItem item(TeamSessionRepository.Session s) {
-        return catalogue.course(s.course()).flatMap(c -> TeamItem.find(c, s.activity(), s.question()))
-                .orElseThrow(() -> HttpError.notFound("team.itemGone"));
-    }
-
-    private Result showFacilitatorView(Ctx ctx) {
-        Cohort cohort = access.facilitated(ctx);
-        var s = session(ctx);
+    /** The session of the path, which must belong to the cohort of the path (404 otherwise). */
+    private TeamSessionRepository.Session session(Ctx ctx, Cohort cohort) {
+        var s = sessions.find(ctx.idParam("session")).orElseThrow(() -> HttpError.notFound("team.unknown"));
         if (s.cohortId() != cohort.id()) {
             throw HttpError.notFound("team.unknown");
-        }
-        var answers = sessions.answers(s.id());
-        boolean enough = answers.size() >= s.minAnswers();
-        TeamItem item = item(s);
-        return Result.page("cohort/session", "cohort", cohort, "session", s, "item", item, "count", answers.size(),
-                "enough", enough, "bars", enough && !item.reflection() ? Distribution.of(item.question(), answers, ctx.messages()) : List.of(),
-                "texts", enough && item.reflection() ? answers.stream().map(TeamSessionRepository.TeamAnswer::body).toList() : List.of(),
-                "guide", item.course().page("gids-voor-begeleiders").orElse(null));
-    }
-
-    private Result submitClose(Ctx ctx) {
-        Cohort cohort = access.facilitated(ctx);
-        var s = session(ctx);
-        if (s.cohortId() != cohort.id()) {
-            throw HttpError.notFound("team.unknown");
-        }
-        sessions.close(s.id(), ctx.now());
-        return Result.redirect("/cohorts/" + cohort.id() + "/sessions/" + s.id(), "team.flash.closed");
-    }
-
-    private Result showMySessions(Ctx ctx) {
-        return Result.page("cohort/my-sessions", "sessions", sessions.openFor(ctx.user().id()));
-    }
-
-    private TeamSessionRepository.Session memberSession(Ctx ctx) {
-        var s = session(ctx);
-        if (!cohorts.isMember(s.cohortId(), ctx.user().id())) {
-            throw HttpError.forbidden("team.notMember");
         }
         return s;
     }
 
-    private Result showMemberView(Ctx ctx) {
-        var s = memberSession(ctx);
-        return Result.page("cohort/answer", "session", s, "item", item(s),
-                "answered", sessions.hasAnswered(s.id(), ctx.user().id()));
+    static TeamItem item(Catalogue catalogue, TeamSessionRepository.Session s) {
+        return catalogue.course(s.course()).flatMap(c -> TeamItem.find(c, s.activity(), s.question()))
+                .orElseThrow(() -> HttpError.notFound("team.itemGone"));
     }
 
-    private Result submitAnswer(Ctx ctx) {
-        var s = memberSession(ctx);
-        TeamItem item = item(s);
-        String choice = null;
-        String body = null;
-        if (item.reflection()) {
-            body = ctx.form("body");
-            if (body.length() > 5_000) {
-                throw HttpError.badRequest("error.fieldTooLong", "body");
-            }
-        } else {
-            choice = String.join(",", choices(ctx, item.question()));
-        }
-        if (!sessions.answer(s.id(), ctx.user().id(), choice, body, ctx.now())) {
-            throw HttpError.conflict("team.closed");
-        }
-        return Result.redirect("/sessions/" + s.id(), "team.flash.answered");
+    private SessionResult result(Ctx ctx, TeamSessionRepository.Session s, TeamItem item) {
+        return SessionResult.of(s, item, sessions.answers(s.id()), ctx.messages(), ctx.now());
     }
 
-    private static Set<String> choices(Ctx ctx, Question q) {
-        Set<String> chosen = new LinkedHashSet<>(ctx.formValues("option"));
-        if (chosen.isEmpty()) {
-            throw HttpError.badRequest("quiz.chooseFirst");
-        }
-        if (chosen.stream().anyMatch(id -> q.option(id).isEmpty()) || (!q.multiple() && chosen.size() > 1)) {
-            throw HttpError.badRequest("error.unknownOption");
-        }
-        return chosen;
+    /** Where members join: the address with the code in it, or the session's own for sessions without a code. */
+    private String joinUrl(TeamSessionRepository.Session s) {
+        return baseUrl + (s.joinCode() == null ? "/sessions/" + s.id() : "/code/" + s.joinCode());
     }
 
-    /** An option with how many members chose it. */
-    public record Bar(String html, String label, int count, int percent) {
+    private Result showFacilitatorView(Ctx ctx) {
+        Cohort cohort = access.facilitated(ctx);
+        var s = session(ctx, cohort);
+        TeamItem item = item(catalogue, s);
+        return Result.page("cohort/session", "cohort", cohort, "session", s, "item", item,
+                "result", result(ctx, s, item), "joinPage", baseUrl + "/code", "joinUrl", joinUrl(s),
+                "guide", item.course().page("gids-voor-begeleiders").orElse(null));
     }
 
-    /** Counts choices per option, in the order the author wrote them. */
-    static final class Distribution {
-        private Distribution() {
-        }
+    /** What the live pages poll: the anonymous result, for the facilitators of the session's cohort only. */
+    private Result showLive(Ctx ctx) {
+        Cohort cohort = access.facilitated(ctx);
+        var s = session(ctx, cohort);
+        return Result.json(result(ctx, s, item(catalogue, s)).json(ctx.messages()));
+    }
 
-        static List<Bar> of(Question q, List<TeamSessionRepository.TeamAnswer> answers, be.stek.web.Messages m) {
-            List<Bar> bars = new ArrayList<>();
-            for (var o : q.options()) {
-                int count = (int) answers.stream().filter(a -> a.choice() != null
-                        && List.of(a.choice().split(",")).contains(o.id())).count();
-                String label = o.label() != null ? o.label() : m.get(be.stek.quiz.QuizGrader.labelKey(q, o));
-                bars.add(new Bar(o.html(), label, count, answers.isEmpty() ? 0 : Math.round(100f * count / answers.size())));
-            }
-            return bars;
+    private Result showProjector(Ctx ctx) {
+        Cohort cohort = access.facilitated(ctx);
+        var s = session(ctx, cohort);
+        TeamItem item = item(catalogue, s);
+        String joinUrl = joinUrl(s);
+        return Result.page("cohort/projector", "cohort", cohort, "session", s, "item", item,
+                "result", result(ctx, s, item), "joinPage", baseUrl + "/code", "joinUrl", joinUrl,
+                "qr", QrSvg.of(joinUrl, ctx.messages().get("team.qrLabel", joinUrl)));
+    }
+
+    private Result showCloseConfirmation(Ctx ctx) {
+        Cohort cohort = access.facilitated(ctx);
+        var s = session(ctx, cohort);
+        if (!s.open()) {
+            return Result.redirect("/cohorts/" + cohort.id() + "/sessions/" + s.id());
         }
+        TeamItem item = item(catalogue, s);
+        return Result.page("cohort/session-close", "cohort", cohort, "session", s, "item", item,
+                "result", result(ctx, s, item));
+    }
+
+    private Result submitClose(Ctx ctx) {
+        Cohort cohort = access.facilitated(ctx);
+        var s = session(ctx, cohort);
+        sessions.close(s.id(), ctx.now());
+        return Result.redirect("/cohorts/" + cohort.id() + "/sessions/" + s.id(), "team.flash.closed");
     }
 }

@@ -91,13 +91,13 @@ class AccessibilityIT {
                     "/courses/proef/activities/avonddienst/start"));
             problems.addAll(problems(branching));
             for (String path : List.of("/me", "/account", "/courses/proef", "/courses/proef/lessons/eerste-les",
-                    "/courses/proef/lessons/bijlage", "/courses/proef/journal", "/sessions",
-                    "/sessions" + session.substring(session.lastIndexOf('/')))) {
+                    "/courses/proef/lessons/bijlage", "/courses/proef/journal", "/sessions", "/code",
+                    "/code/KMNPRT", "/sessions" + session.substring(session.lastIndexOf('/')))) {
                 problems.addAll(problems(learner.open(path)));
             }
             trainer.signIn("trainer@example.be", TestServer.PASSWORD);
             for (String path : List.of("/cohorts", cohort, cohort + "/dashboard", cohort + "/items", cohort + "/sessions",
-                    session)) {
+                    session, session + "/projector", session + "/close")) {
                 problems.addAll(problems(trainer.open(path)));
             }
             assertEquals(List.of(), problems);
