@@ -3,6 +3,7 @@ package be.stek.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import be.stek.cohort.CohortRepository;
+import be.stek.testing.Axe;
 import be.stek.testing.Chromium;
 import be.stek.testing.TestServer;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chromium.ChromiumDriver;
 
 /**
@@ -77,6 +80,20 @@ class PhoneLayoutIT {
                     + " m = Math.min(m, parseFloat(t.getAttribute('font-size')) * scale); }); return m"))
                     .doubleValue();
             assertEquals(true, smallest >= 12, "chart labels are " + smallest + " px high");
+
+            // A form sent back with errors: focus lands on the error summary, the page fits and axe finds nothing.
+            for (String form : List.of("/cohorts", "/account/password")) {
+                chromium.open(form.equals("/cohorts") ? form : "/account");
+                chromium.find(By.cssSelector("form[action='" + form + "'] button[type=submit]")).click();
+                chromium.find(By.id("error-summary"));
+                JavascriptExecutor js = (JavascriptExecutor) chromium.driver();
+                assertEquals("error-summary", chromium.await(d -> js.executeScript(
+                        "return document.activeElement && document.activeElement.id || null")), form);
+                assertEquals(true, chromium.driver().getTitle().startsWith("Fout: "), chromium.driver().getTitle());
+                assertEquals(320L, ((Number) js.executeScript("return document.documentElement.scrollWidth"))
+                        .longValue(), form + " fits the phone");
+                assertEquals(List.of(), Axe.violations(chromium.driver()), form + " with errors");
+            }
 
             // The measure itself notices a page that is too wide.
             chromium.open("/");
