@@ -34,6 +34,11 @@ public final class Form {
         this.values = values;
     }
 
+    /** A form with these values in this language (tests). */
+    static Form of(Messages messages, Map<String, String> values) {
+        return new Form(messages, new HashMap<>(values));
+    }
+
     /** A form as first shown: empty fields. */
     public static Form blank(Ctx ctx) {
         return new Form(ctx.messages(), new HashMap<>());

@@ -35,8 +35,8 @@ public final class FormErrors {
         assertEquals("-1", summary.getAttribute("tabindex"), "the summary can take focus");
         assertTrue(summary.hasAttribute("autofocus"), "the summary takes focus when the page loads");
         List<String> targets = new ArrayList<>();
-        for (HtmlAnchor link : summary.getByXPath(".//a")) {
-            targets.add(link.getHrefAttribute());
+        for (Object link : summary.getByXPath(".//a")) {
+            targets.add(((HtmlAnchor) link).getHrefAttribute());
         }
         assertEquals(expected.keySet().stream().map(id -> "#" + id).toList(), targets, "one link per error, in order");
         expected.forEach((id, message) -> {

@@ -90,8 +90,8 @@ class PhoneLayoutIT {
                 assertEquals("error-summary", chromium.await(d -> js.executeScript(
                         "return document.activeElement && document.activeElement.id || null")), form);
                 assertEquals(true, chromium.driver().getTitle().startsWith("Fout: "), chromium.driver().getTitle());
-                assertEquals(320L, ((Number) js.executeScript("return document.documentElement.scrollWidth"))
-                        .longValue(), form + " fits the phone");
+                long width = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+                assertEquals(true, width <= 320, form + " with errors is " + width + " px wide");
                 assertEquals(List.of(), Axe.violations(chromium.driver()), form + " with errors");
             }
 
