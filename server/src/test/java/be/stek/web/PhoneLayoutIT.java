@@ -94,6 +94,9 @@ class PhoneLayoutIT {
                 assertEquals(true, width <= 320, form + " with errors is " + width + " px wide");
                 assertEquals(List.of(), Axe.violations(chromium.driver()), form + " with errors");
             }
+            ((JavascriptExecutor) chromium.driver()).executeScript(
+                    "document.querySelector('main').appendChild(document.createElement('img'))");
+            assertEquals(false, Axe.violations(chromium.driver()).isEmpty(), "axe notices an image without alt text");
 
             // The measure itself notices a page that is too wide.
             chromium.open("/");
