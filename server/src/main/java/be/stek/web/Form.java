@@ -16,9 +16,26 @@ import java.util.Map;
  * {@code f}: {@code <@f.input form=form name="…" label=…/>}); the layout puts "Fout: " before the title and an error
  * summary, focused, with a link to each field at the top of the page whenever the model holds an invalid
  * {@code form}. Passwords are never sent back: read them with {@link Ctx#formOpt}, not into the Form.
+ * <pre>{@code
+ * private Result showCohorts(Ctx ctx) { return cohortsPage(ctx, Form.blank(ctx)); }
+ *
+ * private Result submitCohort(Ctx ctx) {
+ *     Form form = Form.submitted(ctx, "name");
+ *     String name = form.required("name", "cohort.name.missing");   // the message names the field in words
+ *     form.check(name.length() <= 100, "name", "cohort.name.tooLong", 100);
+ *     if (form.invalid()) {
+ *         return cohortsPage(ctx, form);                             // form.page("cohort/list", ...): 400
+ *     }
+ *     ...
+ *     return Result.redirect("/cohorts/" + id, "cohort.flash.created");
+ * }
+ * }</pre>
+ * and in the template {@code <form method="post" action="/cohorts" novalidate>} with
+ * {@code <@f.input form=form name="name" label=t("cohort.name") required=""/>} (novalidate: the server's messages,
+ * beside the fields, replace the browser's bubbles).
  * <p>
- * Errors are keyed by the control's id, which is its field name unless several controls on a page share a name.
- * A request no form can send (no CSRF token, a role that is not in the list) stays an {@link HttpError} page.
+ * Values and errors are keyed by the control's id, which is its field name unless several controls on a page share a
+ * name. A request no form can send (no CSRF token, a role that is not in the list) stays an {@link HttpError} page.
  */
 public final class Form {
     /** One problem: the control it belongs to, its message key and the message in the visitor's language. */
