@@ -68,9 +68,23 @@
     }
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', enhance);
-  } else {
+  /* A form that came back with errors: its summary has autofocus; this also focuses it where autofocus on a
+     non-field is not honoured, unless the visitor already moved on. */
+  function focusErrorSummary() {
+    var summary = document.querySelector('[data-error-summary]');
+    if (summary && (document.activeElement === document.body || document.activeElement === null)) {
+      summary.focus();
+    }
+  }
+
+  function start() {
     enhance();
+    focusErrorSummary();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
   }
 }());

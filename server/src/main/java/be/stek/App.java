@@ -143,12 +143,13 @@ public final class App {
         new AdminRoutes(learners, sessions).register(router);
         setup.register(router);
         Reviews reviews = new Reviews(db, catalogue, clock);
-        new LearningRoutes(catalogue, progress, attempts, standings, new ActivityViews(attempts, reflections),
-                teamSessions::openFor, packages::of, cohorts::assignedTo, me -> reviews.summary(me, clock.instant()))
-                .register(router);
+        LearningRoutes learning = new LearningRoutes(catalogue, progress, attempts, standings,
+                new ActivityViews(attempts, reflections), teamSessions::openFor, packages::of, cohorts::assignedTo,
+                me -> reviews.summary(me, clock.instant()));
+        learning.register(router);
         new AttemptRoutes(catalogue, attempts, reviews).register(router);
         reviews.register(router);
-        new ReflectionRoutes(catalogue, reflections).register(router);
+        new ReflectionRoutes(catalogue, reflections, learning::lessonPage).register(router);
         new CohortRoutes(cohorts, catalogue, learners, config.baseUrl()).register(router);
         new DashboardRoutes(cohorts, catalogue, new GroupStandings(db), packages).register(router);
         new ItemRoutes(cohorts, catalogue, attempts).register(router);

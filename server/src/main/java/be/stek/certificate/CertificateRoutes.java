@@ -8,6 +8,7 @@ import be.stek.progress.Standings;
 import be.stek.store.Sql;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
+import be.stek.web.Form;
 import be.stek.web.HttpError;
 import be.stek.web.Messages;
 import be.stek.web.Result;
@@ -84,21 +85,23 @@ public final class CertificateRoutes {
     private Result showVerifyForm(Ctx ctx) {
         String typed = ctx.query("code");
         if (typed == null || typed.isBlank()) {
-            return Result.page("certificate/verify", "typed", "");
+            return Form.blank(ctx).page("certificate/verify");
         }
         String code = Certificate.normalize(typed);
-        return code.isEmpty() ? notFound(typed) : Result.redirect("/verify/" + code);
+        return code.isEmpty() ? notFound(ctx, typed) : Result.redirect("/verify/" + code);
     }
 
     private Result showVerification(Ctx ctx) {
         String typed = ctx.param("code");
         return certificates.byCode(Certificate.normalize(typed))
-                .<Result>map(cert -> Result.page("certificate/verify", "certificate", cert, "typed", ""))
-                .orElseGet(() -> notFound(typed));
+                .<Result>map(cert -> Form.blank(ctx).page("certificate/verify", "certificate", cert))
+                .orElseGet(() -> notFound(ctx, typed));
     }
 
-    private static Result notFound(String typed) {
-        return new Result.Page("certificate/verify", Result.model("notFound", true,
-                "typed", typed.length() > 40 ? typed.substring(0, 40) : typed), 404);
+    /** The form again with the code as typed and the error beside it; 404, as there is no such certificate. */
+    private static Result notFound(Ctx ctx, String typed) {
+        String shown = typed.length() > 40 ? typed.substring(0, 40) : typed;
+        return Form.filled(ctx, java.util.Map.of("code", shown)).error("code", "cert.verify.notFound", shown)
+                .page("certificate/verify", "notFound", true).withStatus(404);
     }
 }

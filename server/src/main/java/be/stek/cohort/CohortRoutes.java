@@ -4,12 +4,12 @@ import be.stek.course.Catalogue;
 import be.stek.learner.LearnerRepository;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
+import be.stek.web.Form;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
  * Managing cohorts: create, invitation codes and links, assigned courses with due dates, members. People join a
@@ -44,22 +44,32 @@ public final class CohortRoutes {
     }
 
     private Result showCohorts(Ctx ctx) {
+        return cohortsPage(ctx, Form.blank(ctx));
+    }
+
+    private Result cohortsPage(Ctx ctx, Form form) {
         var list = ctx.user().isAdmin() ? cohorts.all() : cohorts.of(ctx.user().id(), "facilitator");
-        return Result.page("cohort/list", "cohorts", list);
+        return form.page("cohort/list", "cohorts", list);
     }
 
     private Result submitCohort(Ctx ctx) {
-        String name = ctx.form("name");
-        if (name.length() > 100) {
-            throw HttpError.badRequest("error.fieldTooLong", "name");
+        Form form = Form.submitted(ctx, "name");
+        String name = form.required("name", "cohort.name.missing");
+        form.check(name.length() <= 100, "name", "cohort.name.tooLong", 100);
+        if (form.invalid()) {
+            return cohortsPage(ctx, form);
         }
         long id = cohorts.create(name, ctx.user().id(), ctx.now());
         return Result.redirect("/cohorts/" + id, "cohort.flash.created");
     }
 
     private Result showCohort(Ctx ctx) {
-        Cohort cohort = access.facilitated(ctx);
-        return Result.page("cohort/show", "cohort", cohort, "members", cohorts.members(cohort.id()),
+        return cohortPage(access.facilitated(ctx), Form.blank(ctx));
+    }
+
+    /** The cohort's page with its forms; {@code form} is the one that came back with errors, if any. */
+    private Result cohortPage(Cohort cohort, Form form) {
+        return form.page("cohort/show", "cohort", cohort, "members", cohorts.members(cohort.id()),
                 "codes", cohorts.codes(cohort.id()), "assigned", cohorts.courses(cohort.id()),
                 "courses", catalogue.courses(), "signupUrl", baseUrl + "/signup?code=");
     }
@@ -67,8 +77,12 @@ public final class CohortRoutes {
     private Result submitCode(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
         String role = memberRole(ctx);
-        Integer days = number(ctx, "days", 1, 365);
-        Integer uses = number(ctx, "uses", 1, 10_000);
+        Form form = Form.submitted(ctx, "role", "days", "uses");
+        Integer days = form.wholeNumber("days", 1, 365, "cohort.days.range");
+        Integer uses = form.wholeNumber("uses", 1, 10_000, "cohort.uses.range");
+        if (form.invalid()) {
+            return cohortPage(cohort, form);
+        }
         cohorts.createCode(cohort.id(), role, days == null ? null : ctx.now().plus(Duration.ofDays(days)), uses, ctx.now());
         return Result.redirect("/cohorts/" + cohort.id() + "#codes", "cohort.flash.codeCreated");
     }
@@ -81,9 +95,13 @@ public final class CohortRoutes {
 
     private Result submitAssign(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
-        String course = ctx.form("course");
-        catalogue.course(course).orElseThrow(() -> HttpError.badRequest("error.unknownCourse"));
-        cohorts.assign(cohort.id(), course, date(ctx.formOpt("due").orElse(null)));
+        Form form = Form.submitted(ctx, "course", "due");
+        form.check(catalogue.course(form.value("course")).isPresent(), "course", "cohort.course.unknown");
+        LocalDate due = form.date("due", "cohort.due.invalid");
+        if (form.invalid()) {
+            return cohortPage(cohort, form);
+        }
+        cohorts.assign(cohort.id(), form.value("course"), due == null ? null : due.toString());
         return Result.redirect("/cohorts/" + cohort.id() + "#courses", "cohort.flash.assigned");
     }
 
@@ -96,8 +114,16 @@ public final class CohortRoutes {
     /** An admin adds an existing account; admins see every account on the users page, so the answer may say so. */
     private Result submitMemberAsAdmin(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
-        var learner = learners.byEmail(ctx.form("email")).orElseThrow(() -> HttpError.badRequest("cohort.noSuchEmail"));
         String role = memberRole(ctx);
+        Form form = Form.submitted(ctx, "email");
+        String email = form.required("email", "cohort.email.missing");
+        var learner = email.isEmpty() ? null : learners.byEmail(email).orElse(null);
+        if (!email.isEmpty()) {
+            form.check(learner != null, "email", "cohort.noSuchEmail");
+        }
+        if (form.invalid()) {
+            return cohortPage(cohort, form);
+        }
         cohorts.addMember(cohort.id(), learner.id(), role, ctx.now());
         return Result.redirect("/cohorts/" + cohort.id() + "#members", "cohort.flash.memberAdded");
     }
@@ -115,33 +141,5 @@ public final class CohortRoutes {
             throw HttpError.badRequest("error.role", role);
         }
         return role;
-    }
-
-    private static Integer number(Ctx ctx, String field, int min, int max) {
-        String raw = ctx.formOpt(field).orElse(null);
-        if (raw == null) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(raw);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message
-        }
-        throw HttpError.badRequest("cohort.numberRange", field, min, max);
-    }
-
-    /** A due date as typed in a date field (YYYY-MM-DD), or null when empty. */
-    static String date(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw).toString();
-        } catch (DateTimeParseException e) {
-            throw HttpError.badRequest("cohort.badDate", raw);
-        }
     }
 }

@@ -3,9 +3,11 @@ package be.stek.cohort;
 import be.stek.course.Catalogue;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
+import be.stek.web.Form;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
+import java.util.Map;
 
 /**
  * Team reflection sessions, the facilitator's side. The facilitator opens one on a vignette question or a reflection
@@ -43,34 +45,29 @@ public final class TeamSessionRoutes {
 
     private Result showSessions(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
-        return Result.page("cohort/sessions", "cohort", cohort, "sessions", sessions.forCohort(cohort.id()),
-                "items", TeamItem.all(access.courses(cohort, catalogue)), "minimum", DEFAULT_MINIMUM);
+        return sessionsPage(cohort, Form.filled(ctx, Map.of("minimum", String.valueOf(DEFAULT_MINIMUM))));
+    }
+
+    private Result sessionsPage(Cohort cohort, Form form) {
+        return form.page("cohort/sessions", "cohort", cohort, "sessions", sessions.forCohort(cohort.id()),
+                "items", TeamItem.all(access.courses(cohort, catalogue)));
     }
 
     private Result submitOpen(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
-        String[] key = ctx.form("item").split("\\|", -1);
+        Form form = Form.submitted(ctx, "item", "minimum");
+        String[] key = form.value("item").split("\\|", -1);
         TeamItem item = key.length != 3 ? null : catalogue.course(key[0])
                 .flatMap(c -> TeamItem.find(c, key[1], key[2])).orElse(null);
-        if (item == null) {
-            throw HttpError.badRequest("team.unknownItem");
+        form.check(item != null, "item", "team.unknownItem");
+        Integer chosen = form.wholeNumber("minimum", 2, MAX_MINIMUM, "team.minimum.range");
+        if (form.invalid()) {
+            return sessionsPage(cohort, form);
         }
-        int minimum = minimum(ctx);
+        int minimum = chosen == null ? DEFAULT_MINIMUM : chosen;
         long id = sessions.open(cohort.id(), ctx.user().id(), item.course().slug(), item.activity().id(),
                 item.question() == null ? null : item.question().id(), minimum, ctx.now());
         return Result.redirect("/cohorts/" + cohort.id() + "/sessions/" + id, "team.flash.opened");
-    }
-
-    private static int minimum(Ctx ctx) {
-        try {
-            int n = Integer.parseInt(ctx.formOpt("minimum").orElse(String.valueOf(DEFAULT_MINIMUM)));
-            if (n >= 2 && n <= MAX_MINIMUM) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message
-        }
-        throw HttpError.badRequest("cohort.numberRange", "minimum", 2, MAX_MINIMUM);
     }
 
     /** The session of the path, which must belong to the cohort of the path (404 otherwise). */

@@ -2,6 +2,7 @@ package be.stek.learner;
 
 import be.stek.web.Access;
 import be.stek.web.Ctx;
+import be.stek.web.Form;
 import be.stek.web.HttpError;
 import be.stek.web.Messages;
 import be.stek.web.RedirectTarget;
@@ -40,22 +41,23 @@ public final class AccountRoutes {
         if (ctx.maybeUser().isPresent()) {
             return Result.redirect("/me");
         }
-        return Result.page("account/login", "next", localPath(ctx.query("next")), "email", "");
+        return loginPage(Form.filled(ctx, Map.of("next", Optional.ofNullable(localPath(ctx.query("next"))).orElse(""))));
     }
 
     private Result submitLogin(Ctx ctx) {
-        String email = ctx.formOpt("email").orElse("");
+        Form form = Form.submitted(ctx, "email", "next");
+        String email = form.value("email");
         String password = ctx.formOpt("password").orElse("");
-        String next = localPath(ctx.formOpt("next").orElse(null));
+        String next = localPath(form.value("next"));
         long wait = throttle.waitSeconds(email, ctx.clientAddress());
         if (wait > 0) {
-            return loginError(ctx, email, next, 429, ctx.messages().get("login.throttled", (wait + 59) / 60));
+            return loginPage(form.error("email", "login.throttled", (wait + 59) / 60)).withStatus(429);
         }
         Optional<Learner> account = learners.byEmail(email);
         // A hash is checked even when there is no account, so that the time taken does not tell whether there is one.
         if (!Passwords.matches(password, account.map(Learner::passwordHash).orElse(null))) {
             throttle.failed(email, ctx.clientAddress());
-            return loginError(ctx, email, next, 400, ctx.messages().get("login.failed"));
+            return loginPage(form.error("email", "login.failed"));
         }
         Learner learner = account.get();
         throttle.succeeded(email);
@@ -66,8 +68,8 @@ public final class AccountRoutes {
         return Result.redirect(next == null ? "/me" : next);
     }
 
-    private static Result loginError(Ctx ctx, String email, String next, int status, String message) {
-        return new Result.Page("account/login", Result.model("next", next, "email", email, "error", message), status);
+    private static Result.Page loginPage(Form form) {
+        return form.page("account/login");
     }
 
     private Result submitLogout(Ctx ctx) {
@@ -81,97 +83,91 @@ public final class AccountRoutes {
 
     /** The sign-up form; someone already signed in gets the form that joins the code's cohort instead. */
     private Result showSignup(Ctx ctx) {
-        String code = Optional.ofNullable(ctx.query("code")).orElse("");
-        String cohort = invitations.find(code).map(Invitations.Invitation::cohortName).orElse(null);
-        if (ctx.maybeUser().isPresent()) {
-            return Result.page("account/join", "code", code, "cohort", cohort);
-        }
-        return Result.page("account/signup", "values", Map.of("code", code, "name", "", "email", ""), "cohort", cohort);
+        Form form = Form.filled(ctx, Map.of("code", Optional.ofNullable(ctx.query("code")).orElse("")));
+        String cohort = invitations.find(form.value("code")).map(Invitations.Invitation::cohortName).orElse(null);
+        return form.page(ctx.maybeUser().isPresent() ? "account/join" : "account/signup", "cohort", cohort,
+                "minLength", Passwords.MIN_LENGTH);
     }
 
     /** A signed-in person joins a cohort with its code: their own choice, so the cohort's facilitators follow them. */
     private Result submitJoin(Ctx ctx) {
-        String code = ctx.formOpt("code").orElse("");
-        try {
-            invitations.join(code, ctx.user().id(), ctx.now());
-            sessions.refresh(ctx.user().id());
-            return Result.redirect("/me", "flash.joined");
-        } catch (HttpError e) {
-            return new Result.Page("account/join", Result.model("code", code, "error",
-                    ctx.messages().get(code.isEmpty() ? "signup.code.missing" : e.messageKey())), 400);
+        Form form = Form.submitted(ctx, "code");
+        String code = form.required("code", "signup.code.missing");
+        if (!form.invalid()) {
+            try {
+                invitations.join(code, ctx.user().id(), ctx.now());
+                sessions.refresh(ctx.user().id());
+                return Result.redirect("/me", "flash.joined");
+            } catch (HttpError e) {
+                form.error("code", e.messageKey());
+            }
         }
+        return form.page("account/join");
     }
 
     private Result submitSignup(Ctx ctx) {
-        Map<String, String> values = Map.of("code", ctx.formOpt("code").orElse(""),
-                "name", ctx.formOpt("name").orElse(""), "email", ctx.formOpt("email").orElse(""));
+        Form form = Form.submitted(ctx, "code", "name", "email");
         String password = ctx.formOpt("password").orElse("");
-        String problem = signupProblem(values, password, ctx.formOpt("password2").orElse(""));
-        if (problem != null) {
-            return signupError(ctx, values, problem);
+        form.required("code", "signup.code.missing");
+        AccountForm.check(form, password, ctx.formOpt("password2").orElse(""));
+        if (form.invalid()) {
+            return signupPage(form);
         }
         // Sign-up is throttled per address like sign-in, and the code is checked before the password is hashed:
         // guessing codes costs the guesser time, not the server memory.
         long wait = throttle.waitSeconds(null, ctx.clientAddress());
         if (wait > 0) {
-            return new Result.Page("account/signup", Result.model("values", values, "error",
-                    ctx.messages().get("login.throttled", (wait + 59) / 60)), 429);
+            return signupPage(form.error("code", "login.throttled", (wait + 59) / 60)).withStatus(429);
         }
-        if (invitations.find(values.get("code")).filter(i -> i.usableAt(ctx.now())).isEmpty()) {
+        String code = form.value("code");
+        if (invitations.find(code).filter(i -> i.usableAt(ctx.now())).isEmpty()) {
             throttle.failed(null, ctx.clientAddress());
-            return signupError(ctx, values, invitations.find(values.get("code")).isEmpty()
-                    ? "signup.code.unknown" : "signup.code.expired");
+            return signupPage(form.error("code", invitations.find(code).isEmpty()
+                    ? "signup.code.unknown" : "signup.code.expired"));
         }
         try {
-            invitations.signUp(values.get("code"), values.get("email"), values.get("name"), Passwords.hash(password),
-                    ctx.now());
+            invitations.signUp(code, form.value("email"), form.value("name"), Passwords.hash(password), ctx.now());
         } catch (HttpError e) {
-            return signupError(ctx, values, e.messageKey());
+            return signupPage(form.error("code", e.messageKey()));
         }
         // The same answer whether the address was new or already had an account (then nothing happened): the form
         // must not tell which addresses have an account. Signing in is the next step either way.
         return Result.redirect("/login", "flash.signedUp");
     }
 
-    private static String signupProblem(Map<String, String> values, String password, String password2) {
-        return values.get("code").isEmpty() ? "signup.code.missing"
-                : AccountForm.problem(values.get("name"), values.get("email"), password, password2);
-    }
-
-    private static Result signupError(Ctx ctx, Map<String, String> values, String key) {
-        return new Result.Page("account/signup", Result.model("values", values, "error",
-                ctx.messages().get(key, Passwords.MIN_LENGTH)), 400);
+    private static Result.Page signupPage(Form form) {
+        return form.page("account/signup", "minLength", Passwords.MIN_LENGTH);
     }
 
     private Result showAccount(Ctx ctx) {
-        return Result.page("account/show", "minLength", Passwords.MIN_LENGTH);
+        return accountPage(Form.blank(ctx));
     }
 
     private Result submitPassword(Ctx ctx) {
         Learner me = learners.byId(ctx.user().id()).orElseThrow(() -> HttpError.notFound("error.notFound"));
+        Form form = Form.blank(ctx);
         long wait = throttle.waitSeconds(me.email(), ctx.clientAddress());
         if (wait > 0) {
-            return passwordError(ctx, 429, ctx.messages().get("login.throttled", (wait + 59) / 60));
+            return accountPage(form.error("current", "login.throttled", (wait + 59) / 60)).withStatus(429);
         }
-        String current = ctx.formOpt("current").orElse("");
         String fresh = ctx.formOpt("password").orElse("");
-        if (!Passwords.matches(current, me.passwordHash())) {
+        if (!Passwords.matches(ctx.formOpt("current").orElse(""), me.passwordHash())) {
             throttle.failed(me.email(), ctx.clientAddress());
-            return passwordError(ctx, 400, ctx.messages().get("account.password.wrongCurrent"));
+            form.error("current", "account.password.wrongCurrent");
+        } else {
+            throttle.succeeded(me.email());
         }
-        throttle.succeeded(me.email());
-        String problem = !fresh.equals(ctx.formOpt("password2").orElse("")) ? "account.password.mismatch"
-                : Passwords.problem(fresh);
-        if (problem != null) {
-            return passwordError(ctx, 400, ctx.messages().get(problem, Passwords.MIN_LENGTH));
+        AccountForm.checkNewPassword(form, fresh, ctx.formOpt("password2").orElse(""));
+        if (form.invalid()) {
+            return accountPage(form);
         }
         learners.setPassword(me.id(), Passwords.hash(fresh));
         sessions.endOthers(me.id(), ctx.sessionToken());
         return Result.redirect("/account", "flash.passwordChanged");
     }
 
-    private static Result passwordError(Ctx ctx, int status, String message) {
-        return new Result.Page("account/show", Result.model("minLength", Passwords.MIN_LENGTH, "error", message), status);
+    private static Result.Page accountPage(Form form) {
+        return form.page("account/show", "minLength", Passwords.MIN_LENGTH);
     }
 
     private Result submitLanguage(Ctx ctx) {

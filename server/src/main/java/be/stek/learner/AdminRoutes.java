@@ -2,6 +2,7 @@ package be.stek.learner;
 
 import be.stek.web.Access;
 import be.stek.web.Ctx;
+import be.stek.web.Form;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Role;
@@ -25,7 +26,11 @@ public final class AdminRoutes {
     }
 
     private Result showUsers(Ctx ctx) {
-        return Result.page("admin/users", "users", learners.all());
+        return usersPage(Form.blank(ctx));
+    }
+
+    private Result usersPage(Form form) {
+        return form.page("admin/users", "users", learners.all());
     }
 
     /** Sets a random temporary password, shows it once to the admin and signs the person out everywhere. */
@@ -41,7 +46,8 @@ public final class AdminRoutes {
         Learner learner = learner(ctx);
         Role role = Role.parse(ctx.form("role"));
         if (learner.id() == ctx.user().id() && role != Role.ADMIN) {
-            throw HttpError.badRequest("admin.role.notSelf");
+            // Each row has its own role field, so the error goes to this person's: "role-<id>".
+            return usersPage(Form.blank(ctx).error("role-" + learner.id(), "admin.role.notSelf"));
         }
         learners.setRole(learner.id(), role);
         sessions.refresh(learner.id());

@@ -4,6 +4,7 @@ import be.stek.store.Database;
 import be.stek.store.Sql;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
+import be.stek.web.Form;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Role;
@@ -46,13 +47,13 @@ public final class DataRoutes {
     }
 
     private Result showData(Ctx ctx) {
-        return dataPage(ctx, 200, null);
+        return dataPage(ctx, Form.blank(ctx));
     }
 
-    private Result dataPage(Ctx ctx, int status, String error) {
+    private Result.Page dataPage(Ctx ctx, Form form) {
         Visitor me = ctx.user();
         boolean lastAdmin = me.role() == Role.ADMIN && learners.countAdmins() <= 1;
-        return new Result.Page("learner/data", Result.model("lastAdmin", lastAdmin, "error", error), status);
+        return form.page("learner/data", "lastAdmin", lastAdmin);
     }
 
     private Result downloadExport(Ctx ctx) throws JsonProcessingException {
@@ -67,22 +68,24 @@ public final class DataRoutes {
 
     /** Deletes the account after the password is typed again; nothing is deleted when anything is wrong. */
     private Result submitDelete(Ctx ctx) {
+        Form form = Form.blank(ctx);
         String password = ctx.formOpt("password").orElse("");
         if (password.isEmpty()) {
-            return dataPage(ctx, 400, ctx.messages().get("privacy.delete.passwordMissing"));
+            return dataPage(ctx, form.error("password", "privacy.delete.passwordMissing"));
         }
         Learner me = learners.byId(ctx.user().id()).orElseThrow(() -> HttpError.notFound("error.unknownUser"));
         long wait = throttle.waitSeconds(me.email(), ctx.clientAddress());
         if (wait > 0) {
-            return dataPage(ctx, 429, ctx.messages().get("login.throttled", (wait + 59) / 60));
+            return dataPage(ctx, form.error("password", "login.throttled", (wait + 59) / 60)).withStatus(429);
         }
         if (!Passwords.matches(password, me.passwordHash())) {
             throttle.failed(me.email(), ctx.clientAddress());
-            return dataPage(ctx, 400, ctx.messages().get("privacy.delete.wrongPassword"));
+            return dataPage(ctx, form.error("password", "privacy.delete.wrongPassword"));
         }
         throttle.succeeded(me.email());
         if (!deletion.delete(me.id())) {
-            return dataPage(ctx, 400, ctx.messages().get("privacy.delete.lastAdmin"));
+            // The last admin: the page explains why the account cannot go (and has no form to try again).
+            return dataPage(ctx, form).withStatus(400);
         }
         sessions.endAll(me.id());
         ctx.clearSessionCookie();

@@ -2,10 +2,10 @@ package be.stek.learner;
 
 import be.stek.web.Access;
 import be.stek.web.Ctx;
+import be.stek.web.Form;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
-import java.util.Map;
 import be.stek.store.Database;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -58,36 +58,35 @@ public final class SetupRoutes {
 
     private Result showSetup(Ctx ctx) {
         check(ctx);
-        return Result.page("account/setup", "values", Map.of("name", "", "email", ""), "minLength",
-                Passwords.MIN_LENGTH);
+        return setupPage(Form.blank(ctx));
     }
 
     private Result submitSetup(Ctx ctx) {
         check(ctx);
-        Map<String, String> values = Map.of("name", ctx.formOpt("name").orElse(""),
-                "email", ctx.formOpt("email").orElse(""));
+        Form form = Form.submitted(ctx, "name", "email");
         String password = ctx.formOpt("password").orElse("");
-        String problem = AccountForm.problem(values.get("name"), values.get("email"), password,
-                ctx.formOpt("password2").orElse(""));
-        if (problem != null) {
-            return new Result.Page("account/setup", Result.model("values", values, "minLength", Passwords.MIN_LENGTH,
-                    "error", ctx.messages().get(problem, Passwords.MIN_LENGTH)), 400);
+        AccountForm.check(form, password, ctx.formOpt("password2").orElse(""));
+        if (form.invalid()) {
+            return setupPage(form);
         }
         String token = ctx.param("token");
         if (!tokens.use(token)) {
             throw HttpError.notFound("setup.invalid");
         }
         try {
-            long id = learners.createFirstAdmin(values.get("email"), values.get("name"), Passwords.hash(password),
+            long id = learners.createFirstAdmin(form.value("email"), form.value("name"), Passwords.hash(password),
                     ctx.now()).orElseThrow(SetupRoutes::gone);
             ctx.setSessionCookie(sessions.start(id));
             return Result.redirect("/admin/users", "flash.adminCreated");
         } catch (LearnerRepository.EmailTaken e) {
             // Only the holder of the one-time link sees this: the operator, who may know which accounts exist.
             tokens.restore(token);
-            return new Result.Page("account/setup", Result.model("values", values, "minLength", Passwords.MIN_LENGTH,
-                    "error", ctx.messages().get("setup.emailTaken")), 400);
+            return setupPage(form.error("email", "setup.emailTaken"));
         }
+    }
+
+    private static Result setupPage(Form form) {
+        return form.page("account/setup", "minLength", Passwords.MIN_LENGTH);
     }
 
     private static HttpError gone() {

@@ -7,6 +7,7 @@ import be.stek.quiz.ActivityViews;
 import be.stek.quiz.AttemptRepository;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
+import be.stek.web.Form;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
@@ -92,12 +93,17 @@ public final class LearningRoutes {
 
     private Result showLesson(Ctx ctx) {
         Course course = course(ctx);
-        Lesson lesson = lesson(ctx, course);
+        return lessonPage(ctx, course, lesson(ctx, course).slug(), Form.blank(ctx));
+    }
+
+    /** A lesson page; {@code form} is a form on it (a reflection) that came back with errors, if any. */
+    public Result lessonPage(Ctx ctx, Course course, String lessonSlug, Form form) {
+        Lesson lesson = course.page(lessonSlug).orElseThrow(() -> HttpError.notFound("error.unknownLesson"));
         long me = ctx.user().id();
         var states = progress.states(me, course.slug());
         var state = states.get(lesson.slug());
         progress.visit(me, course.slug(), lesson.slug(), state, ctx.now());
-        return Result.page("progress/lesson", "course", course, "lesson", lesson,
+        return form.page("progress/lesson", "course", course, "lesson", lesson,
                 "done", state != null && state.done(), "views", activityViews.forLesson(me, course, lesson),
                 "previous", course.previous(lesson).orElse(null), "next", course.next(lesson).orElse(null),
                 "position", course.lessons().indexOf(lesson) + 1);

@@ -4,11 +4,13 @@ import be.stek.course.Catalogue;
 import be.stek.course.Course;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
+import be.stek.web.Form;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /** Writing reflections and reading or downloading the private journal of a course. */
 public final class ReflectionRoutes {
@@ -16,10 +18,12 @@ public final class ReflectionRoutes {
 
     private final Catalogue catalogue;
     private final ReflectionRepository reflections;
+    private final LessonPage lessonPage;
 
-    public ReflectionRoutes(Catalogue catalogue, ReflectionRepository reflections) {
+    public ReflectionRoutes(Catalogue catalogue, ReflectionRepository reflections, LessonPage lessonPage) {
         this.catalogue = catalogue;
         this.reflections = reflections;
+        this.lessonPage = lessonPage;
     }
 
     public void register(Router r) {
@@ -37,12 +41,16 @@ public final class ReflectionRoutes {
         if (!(course.activity(ctx.param("activity")).orElse(null) instanceof Reflection prompt)) {
             throw HttpError.notFound("error.unknownActivity");
         }
-        String body = ctx.form("body");
-        if (body.length() > MAX_LENGTH) {
-            throw HttpError.badRequest("reflection.tooLong", MAX_LENGTH);
+        String nonce = ctx.form("nonce");
+        // A lesson can hold several reflections, all with a field "body": the error and the text go to this one's.
+        String field = "r-" + prompt.id();
+        Form form = Form.filled(ctx, Map.of(field, ctx.formOpt("body").orElse("")));
+        String body = form.required(field, "reflection.empty");
+        form.check(body.length() <= MAX_LENGTH, field, "reflection.tooLong", MAX_LENGTH);
+        if (form.invalid()) {
+            return lessonPage.show(ctx, course, prompt.lesson(), form);
         }
-        reflections.save(ctx.user().id(), course.slug(), prompt.id(), prompt.prompt(), body, ctx.form("nonce"),
-                ctx.now());
+        reflections.save(ctx.user().id(), course.slug(), prompt.id(), prompt.prompt(), body, nonce, ctx.now());
         return Result.redirect("/courses/" + course.slug() + "/lessons/" + prompt.lesson() + "#a-" + prompt.id(),
                 "flash.reflectionSaved");
     }

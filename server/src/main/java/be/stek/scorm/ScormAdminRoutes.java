@@ -2,6 +2,7 @@ package be.stek.scorm;
 
 import be.stek.web.Access;
 import be.stek.web.Ctx;
+import be.stek.web.Form;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
@@ -36,7 +37,7 @@ final class ScormAdminRoutes {
     }
 
     void register(Router r) {
-        r.get("/admin/scorm", Access.ADMIN, ctx -> page(null, 200));
+        r.get("/admin/scorm", Access.ADMIN, ctx -> page(Form.blank(ctx)));
         r.upload("/admin/scorm/import", Access.ADMIN, maxUpload + 1024 * 1024, this::submitImport);
         r.post("/admin/scorm/{pkg}/archive", Access.ADMIN, this::submitArchive);
         r.get("/admin/scorm/{pkg}/version", Access.ADMIN, this::showVersion);
@@ -44,15 +45,14 @@ final class ScormAdminRoutes {
         r.get("/scorm/packages/{pkg}/results", Access.FACILITATOR, this::showResults);
     }
 
-    private Result page(String error, int status) {
-        return new Result.Page("scorm/admin", Result.model("packages", packages.all(true), "error", error,
-                "maxMb", maxUpload / (1024 * 1024)), status);
+    private Result.Page page(Form form) {
+        return form.page("scorm/admin", "packages", packages.all(true), "maxMb", maxUpload / (1024 * 1024));
     }
 
     private Result submitImport(Ctx ctx) throws IOException {
         Ctx.Upload upload = ctx.upload("package").orElse(null);
         if (upload == null) {
-            return page(ctx.messages().get("scorm.refused.noFile"), 400);
+            return page(Form.blank(ctx).error("package", "scorm.refused.noFile"));
         }
         Path tmp = Files.createTempFile(scratch, ".upload-", ".zip");
         try (InputStream in = upload.content()) {
@@ -62,8 +62,8 @@ final class ScormAdminRoutes {
                     : Result.redirect(PackageStandings.url(p), "scorm.imported");
         } catch (ImportRefused e) {
             String why = ctx.messages().get(e.key(), e.args());
-            return page(ctx.messages().get("scorm.refused", upload.filename(), why),
-                    e.key().equals("scorm.refused.tooLarge") ? 413 : 400);
+            Result.Page page = page(Form.blank(ctx).error("package", "scorm.refused", upload.filename(), why));
+            return e.key().equals("scorm.refused.tooLarge") ? page.withStatus(413) : page;
         } finally {
             Files.deleteIfExists(tmp);
         }

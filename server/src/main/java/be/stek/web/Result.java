@@ -8,6 +8,10 @@ public sealed interface Result {
 
     /** A FreeMarker page. The servlet adds the common model (visitor, csrf token, language, flash message). */
     record Page(String template, Map<String, Object> model, int status) implements Result {
+        /** The same page with another status (429 for a form sent too often, for example). */
+        public Page withStatus(int other) {
+            return new Page(template, model, other);
+        }
     }
 
     /** A redirect after a POST, with an optional flash message key shown on the next page. */

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * FreeMarker with HTML auto-escaping. Templates live under {@code templates/<feature>/} on the classpath; every
  * template gets {@code t(key, args…)} for UI strings and {@code fmt} for dates and numbers, and {@code l} (the
- * layout macros) is imported automatically.
+ * layout macros) and {@code f} (the form fields, see {@link Form}) are imported automatically.
  */
 public final class Templates {
     private static final Format FORMAT_NL = new Format(Messages.of(Messages.DUTCH));
@@ -39,6 +39,7 @@ public final class Templates {
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
         cfg.setNumberFormat("computer");
         cfg.addAutoImport("l", "/layout.ftlh");
+        cfg.addAutoImport("f", "/form.ftlh");
     }
 
     /** Renders a template with the model plus the per-language helpers. */

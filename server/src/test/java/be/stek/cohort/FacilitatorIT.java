@@ -132,10 +132,13 @@ class FacilitatorIT {
             server.addUser("trainer@example.be", "Trainer", Role.FACILITATOR);
             Http trainer = new Http(server).signIn("trainer@example.be");
             String location = trainer.post("/cohorts", Map.of("name", "Groep")).headers().firstValue("Location").orElseThrow();
-            assertTrue(trainer.post("/cohorts", Map.of()).body().contains("‘name’ ontbreekt"));
+            var unnamed = trainer.post("/cohorts", Map.of());
+            assertEquals(400, unnamed.statusCode());
+            assertTrue(unnamed.body().contains("Vul de naam van de groep in."), "the field in words, not ‘name’");
             var r = trainer.post(location + "/courses", Map.of("course", "proef", "due", "31/01/2026"));
             assertEquals(400, r.statusCode());
-            assertTrue(r.body().contains("geen geldige datum"), r.body());
+            assertTrue(r.body().contains("‘31/01/2026’ is geen geldige datum voor ‘Af tegen’"), r.body());
+            assertTrue(r.body().contains("value=\"31/01/2026\""), "what was typed stays in the field");
             assertEquals(400, trainer.post(location + "/courses", Map.of("course", "bestaat-niet")).statusCode());
             assertEquals(400, trainer.post(location + "/codes", Map.of("days", "-3")).statusCode());
             server.addUser("beheer@example.be", "Beheer", Role.ADMIN);

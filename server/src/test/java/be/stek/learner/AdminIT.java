@@ -64,7 +64,11 @@ class AdminIT {
             assertEquals(403, anSession.get("/cohorts").statusCode());
             assertEquals(303, h.post("/admin/users/" + an + "/role", Map.of("role", "facilitator")).statusCode());
             assertEquals(200, anSession.get("/cohorts").statusCode(), "the new role applies to the running session");
-            assertEquals(400, h.post("/admin/users/" + admin + "/role", Map.of("role", "learner")).statusCode());
+            var notSelf = h.post("/admin/users/" + admin + "/role", Map.of("role", "learner"));
+            assertEquals(400, notSelf.statusCode());
+            assertTrue(notSelf.body().contains("<a href=\"#role-" + admin + "\">Je kan jezelf geen andere rol geven"),
+                    "the users page again, the summary linking to the admin's own role field");
+            assertTrue(notSelf.body().contains("id=\"role-" + admin + "-error\""), "and the error beside it");
             assertEquals(400, h.post("/admin/users/" + an + "/role", Map.of("role", "koning")).statusCode());
             assertEquals(1, server.count("SELECT count(*) FROM learner WHERE role = 'admin'"));
         }

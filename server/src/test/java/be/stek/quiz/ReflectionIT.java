@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.stek.testing.Browser;
+import be.stek.testing.FormErrors;
 import be.stek.testing.TestServer;
 import be.stek.web.Role;
 import java.nio.file.Path;
+import java.util.Map;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -23,7 +25,10 @@ class ReflectionIT {
             server.addUser("an@example.be", "An", Role.LEARNER);
             browser.signIn("an@example.be", TestServer.PASSWORD);
             HtmlPage lesson = browser.open("/courses/proef/lessons/eerste-les");
-            HtmlForm form = Browser.formWithAction(lesson, "/courses/proef/reflections/kleine-dingen");
+            HtmlPage empty = Browser.submit(Browser.formWithAction(lesson, "/courses/proef/reflections/kleine-dingen"));
+            FormErrors.assertShown(empty, Map.of("r-kleine-dingen", "Schrijf eerst je reflectie"));
+            assertEquals(0, server.count("SELECT count(*) FROM reflection"));
+            HtmlForm form = Browser.formWithAction(empty, "/courses/proef/reflections/kleine-dingen");
             ((HtmlTextArea) form.getTextAreaByName("body")).setText("Ik zag hoe Mona naar haar mama keek.");
             HtmlPage after = Browser.submit(form);
             assertTrue(after.asNormalizedText().contains("Je reflectie staat in je reflectiedagboek."));

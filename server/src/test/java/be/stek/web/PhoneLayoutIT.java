@@ -3,6 +3,7 @@ package be.stek.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import be.stek.cohort.CohortRepository;
+import be.stek.testing.Axe;
 import be.stek.testing.Chromium;
 import be.stek.testing.TestServer;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chromium.ChromiumDriver;
 
 /**
@@ -85,6 +88,23 @@ class PhoneLayoutIT {
                     + " var b = t.getBBox(); m = Math.max(m, b.x + b.width); t.textContent = old; });"
                     + " return m / svg.viewBox.baseVal.width")).doubleValue();
             assertEquals(true, right <= 1.0, "a chart label reaches " + Math.round(right * 100) + " % of the chart's width");
+
+            // A form sent back with errors: focus lands on the error summary, the page fits and axe finds nothing.
+            for (String form : List.of("/cohorts", "/account/password")) {
+                chromium.open(form.equals("/cohorts") ? form : "/account");
+                chromium.find(By.cssSelector("form[action='" + form + "'] button[type=submit]")).click();
+                chromium.find(By.id("error-summary"));
+                JavascriptExecutor js = (JavascriptExecutor) chromium.driver();
+                assertEquals("error-summary", chromium.await(d -> js.executeScript(
+                        "return document.activeElement && document.activeElement.id || null")), form);
+                assertEquals(true, chromium.driver().getTitle().startsWith("Fout: "), chromium.driver().getTitle());
+                long width = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+                assertEquals(true, width <= 320, form + " with errors is " + width + " px wide");
+                assertEquals(List.of(), Axe.violations(chromium.driver()), form + " with errors");
+            }
+            ((JavascriptExecutor) chromium.driver()).executeScript(
+                    "document.querySelector('main').appendChild(document.createElement('img'))");
+            assertEquals(false, Axe.violations(chromium.driver()).isEmpty(), "axe notices an image without alt text");
 
             // The measure itself notices a page that is too wide.
             chromium.open("/");
