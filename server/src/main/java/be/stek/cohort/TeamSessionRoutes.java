@@ -25,8 +25,16 @@ public final class TeamSessionRoutes {
     private final CohortAccess access;
     private final TeamSessionRepository sessions;
     private final Catalogue catalogue;
+    private final TeamSessionOpened listener;
 
     public TeamSessionRoutes(CohortRepository cohorts, TeamSessionRepository sessions, Catalogue catalogue) {
+        this(cohorts, sessions, catalogue, TeamSessionOpened.NOBODY);
+    }
+
+    /** {@code listener} hears of every session opened (its members get a mail). */
+    public TeamSessionRoutes(CohortRepository cohorts, TeamSessionRepository sessions, Catalogue catalogue,
+                             TeamSessionOpened listener) {
+        this.listener = listener;
         this.cohorts = cohorts;
         this.access = new CohortAccess(cohorts);
         this.sessions = sessions;
@@ -64,6 +72,8 @@ public final class TeamSessionRoutes {
         int minimum = minimum(ctx);
         long id = sessions.open(cohort.id(), ctx.user().id(), item.course().slug(), item.activity().id(),
                 item.question() == null ? null : item.question().id(), minimum, ctx.now());
+        listener.opened(new TeamSessionOpened.Session(cohort.id(), cohort.name(), id, ctx.user().id(),
+                item.course().title(), item.activity().title()));
         return Result.redirect("/cohorts/" + cohort.id() + "/sessions/" + id, "team.flash.opened");
     }
 

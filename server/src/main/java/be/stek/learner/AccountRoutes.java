@@ -9,6 +9,7 @@ import be.stek.web.Result;
 import be.stek.web.Router;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /** Sign in, sign out, sign up with an invitation code, change password and language. */
 public final class AccountRoutes {
@@ -16,8 +17,16 @@ public final class AccountRoutes {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final Invitations invitations;
+    private final LongFunction<Object> mailChoice;
 
     public AccountRoutes(LearnerRepository learners, Sessions sessions, LoginThrottle throttle, Invitations invitations) {
+        this(learners, sessions, throttle, invitations, id -> null);
+    }
+
+    /** {@code mailChoice} gives a person's mail preferences for the account page's "E-mail" form. */
+    public AccountRoutes(LearnerRepository learners, Sessions sessions, LoginThrottle throttle, Invitations invitations,
+                         LongFunction<Object> mailChoice) {
+        this.mailChoice = mailChoice;
         this.learners = learners;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -144,7 +153,7 @@ public final class AccountRoutes {
     }
 
     private Result showAccount(Ctx ctx) {
-        return Result.page("account/show", "minLength", Passwords.MIN_LENGTH);
+        return Result.page("account/show", "minLength", Passwords.MIN_LENGTH, "mail", mailChoice.apply(ctx.user().id()));
     }
 
     private Result submitPassword(Ctx ctx) {
@@ -170,8 +179,9 @@ public final class AccountRoutes {
         return Result.redirect("/account", "flash.passwordChanged");
     }
 
-    private static Result passwordError(Ctx ctx, int status, String message) {
-        return new Result.Page("account/show", Result.model("minLength", Passwords.MIN_LENGTH, "error", message), status);
+    private Result passwordError(Ctx ctx, int status, String message) {
+        return new Result.Page("account/show", Result.model("minLength", Passwords.MIN_LENGTH, "error", message,
+                "mail", mailChoice.apply(ctx.user().id())), status);
     }
 
     private Result submitLanguage(Ctx ctx) {
