@@ -25,7 +25,10 @@ public final class MailPersonalData implements PersonalData {
         return List.of("mail_preference", "reminder_sent", "password_reset");
     }
 
-    /** Reset links without their token hashes (a hash says nothing to the person, and the link is secret anyway). */
+    /**
+     * Reset links as "reset_links" (no export holds the word "password") and without their token hashes (a hash says
+     * nothing to the person, and the link is secret anyway).
+     */
     @Override
     public Object export(long learnerId) {
         return db.read(c -> {
@@ -37,7 +40,7 @@ public final class MailPersonalData implements PersonalData {
             out.put("reminders_sent", RowMaps.list(c, """
                     SELECT course, due_date, kind, sent_at FROM reminder_sent WHERE learner_id = ?
                     ORDER BY sent_at, course""", learnerId));
-            out.put("password_reset_links", RowMaps.list(c, """
+            out.put("reset_links", RowMaps.list(c, """
                     SELECT created_at, expires_at, used_at FROM password_reset WHERE learner_id = ?
                     ORDER BY created_at""", learnerId));
             return out;

@@ -184,8 +184,17 @@ class MailIT {
         assertEquals(0, Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, "niet@example.be")).count(),
                 "no reminder for the learner who turned them off");
 
-        String export = new Http(server).signIn("wil@example.be").get("/me/data/export").body();
+        Http wil = new Http(server).signIn("wil@example.be");
+        String export = wil.get("/me/data/export").body();
         assertTrue(export.contains("\"reminders_sent\"") && export.contains("\"overdue\""), export);
+        Http nel = new Http(server).signIn("niet@example.be");
+        assertTrue(Pattern.compile("\"reminders\"\\s*:\\s*0").matcher(nel.get("/me/data/export").body()).find(),
+                "the preference is exported");
+        for (Http who : List.of(wil, nel)) {
+            assertEquals(303, who.post("/me/data/delete", Map.of("password", TestServer.PASSWORD)).statusCode());
+        }
+        assertEquals(0, server.count("SELECT count(*) FROM reminder_sent") + server.count(
+                "SELECT count(*) FROM mail_preference"), "deleting the accounts deletes their mail data");
         clock.day(0);
     }
 
