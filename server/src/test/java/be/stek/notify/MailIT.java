@@ -165,7 +165,8 @@ class MailIT {
             assertTrue(Browser.submit(prefs).asNormalizedText().contains("Je voorkeuren voor e-mail zijn opgeslagen."));
         }
 
-        assertEquals(1, server.app().reminders().sweep(), "two days before the due date, for the learner who wants it");
+        // The server's own sweep (a minute after start-up) may claim a reminder first: either way it goes out once.
+        server.app().reminders().sweep();
         MimeMessage before = only(1, "wil@example.be");
         assertTrue(before.getSubject().startsWith("Herinnering: "), before.getSubject());
         assertTrue(text(before).contains("25 november 2026 (over 2 dagen)"), text(before));
@@ -175,9 +176,10 @@ class MailIT {
         assertEquals(0, server.app().reminders().sweep(), "still once the next day");
 
         clock.day(3);
-        assertEquals(1, server.app().reminders().sweep(), "on the day after the due date");
+        server.app().reminders().sweep();
         assertEquals(0, server.app().reminders().sweep());
-        assertTrue(smtp.waitForIncomingEmail(WAIT_MS, 2));
+        assertTrue(smtp.waitForIncomingEmail(WAIT_MS, 2), "a second reminder on the day after the due date");
+        assertEquals(2, smtp.getReceivedMessages().length);
         MimeMessage overdue = smtp.getReceivedMessages()[1];
         assertEquals("wil@example.be", overdue.getRecipients(Message.RecipientType.TO)[0].toString());
         assertTrue(overdue.getSubject().startsWith("Over tijd: "), overdue.getSubject());
