@@ -7,6 +7,7 @@ import be.stek.web.Access;
 import be.stek.web.Ctx;
 import be.stek.web.Result;
 import be.stek.web.Router;
+import be.stek.web.Tokens;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -56,11 +57,17 @@ public final class ResetRoutes {
                     ctx.messages().get("reset.throttled", (wait + 59) / 60)), 429);
         }
         throttle.failed("reset:" + email, "reset:" + ctx.clientAddress());
-        resets.request(email, ctx.now()).ifPresent(issued -> mailer.send(new Letter(issued.learner().email(),
-                issued.learner().language() != null ? issued.learner().language() : ctx.language(), "reset",
-                Map.of("name", issued.learner().name(), "link", baseUrl + "/password/reset/" + issued.token(),
-                        "minutes", PasswordResets.LIFETIME.toMinutes()))));
+        // Without an account the mail is rendered and dropped: both answers cost the same work, so take as long.
+        resets.request(email, ctx.now()).ifPresentOrElse(issued -> mailer.send(letter(issued.learner().email(),
+                        issued.learner().language() != null ? issued.learner().language() : ctx.language(),
+                        issued.learner().name(), issued.token())),
+                () -> mailer.rehearse(letter(email, ctx.language(), email, Tokens.random())));
         return Result.page("account/forgot-sent", "email", email);
+    }
+
+    private Letter letter(String to, String language, String name, String token) {
+        return new Letter(to, language, "reset", Map.of("name", name, "link", baseUrl + "/password/reset/" + token,
+                "minutes", PasswordResets.LIFETIME.toMinutes()));
     }
 
     private Result showReset(Ctx ctx) {

@@ -69,6 +69,23 @@ public final class Mailer implements AutoCloseable {
         thread.execute(() -> attempt(letter, null, 0));
     }
 
+    /**
+     * Renders a mail on the mail thread as {@link #send} would, and drops it: for a request that must take as long
+     * whether or not it sends mail (a reset link asked for an address without an account), so that the mail
+     * thread's work does not slow down only the requests that send.
+     */
+    public void rehearse(Letter letter) {
+        if (waiting.get() < MAX_WAITING) {
+            thread.execute(() -> {
+                try {
+                    templates.render(letter);
+                } catch (RuntimeException e) {
+                    log.warn("Mail \"{}\" does not render: {}", letter.template(), e.toString());
+                }
+            });
+        }
+    }
+
     private void attempt(Letter letter, Mail rendered, int failures) {
         Mail mail = rendered;
         try {
