@@ -35,7 +35,8 @@ public final class SessionNews implements TeamSessionOpened {
         try {
             for (Member m : members(session)) {
                 mailer.send(new Letter(m.email(), m.language(), "session", Map.of("name", m.name(),
-                        "cohort", session.cohortName(), "course", session.courseTitle(), "item", session.itemTitle(),
+                        "cohort", session.cohortName(), "course", session.courseTitle(),
+                        "item", java.util.Objects.requireNonNullElse(session.itemTitle(), ""),
                         "link", baseUrl + "/sessions/" + session.sessionId())));
             }
         } catch (RuntimeException e) {
