@@ -8,6 +8,7 @@ import be.stek.cohort.CohortRepository;
 import be.stek.cohort.CohortReviewRoutes;
 import be.stek.cohort.CohortRoutes;
 import be.stek.cohort.DashboardRoutes;
+import be.stek.cohort.InviteRoutes;
 import be.stek.cohort.ItemRoutes;
 import be.stek.cohort.MemberSessionRoutes;
 import be.stek.cohort.TeamSessionRepository;
@@ -24,6 +25,13 @@ import be.stek.learner.Invitations;
 import be.stek.learner.LearnerRepository;
 import be.stek.learner.LoginThrottle;
 import be.stek.learner.PersonalData;
+import be.stek.learner.ResetRoutes;
+import be.stek.mail.Mailer;
+import be.stek.notify.MailPersonalData;
+import be.stek.notify.MailPreferences;
+import be.stek.notify.PreferenceRoutes;
+import be.stek.notify.Reminders;
+import be.stek.notify.SessionNews;
 import be.stek.learner.Sessions;
 import be.stek.learner.SetupRoutes;
 import be.stek.progress.GroupStandings;
@@ -65,17 +73,22 @@ import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The composition root: builds the store, the features and their routes, and an unstarted server. */
 public final class App {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
     private final Database db;
     private final Server server;
     private final String setupPath;
+    private final Reminders reminders;
 
-    private App(Database db, Server server, String setupPath) {
+    private App(Database db, Server server, String setupPath, Reminders reminders) {
         this.db = db;
         this.server = server;
         this.setupPath = setupPath;
+        this.reminders = reminders;
     }
 
     public static App build(Config config, Clock clock) throws IOException {
@@ -96,7 +109,12 @@ public final class App {
                 WebServer.MAX_UPLOAD, cohorts::follows, id -> learners.byId(id).map(Learner::name).orElse(""), site);
         Sessions sessions = new Sessions(db, clock);
         SetupRoutes setup = new SetupRoutes(new LearnerRepository(db), sessions, db, clock);
-        Router router = routes(config, clock, db, catalogue, cohorts, scorm, sessions, setup);
+        Mailer mailer = Mailer.create(config.mail().smtp(), config.dataDir().resolve("outbox"), config.orgName(),
+                config.baseUrl(), clock);
+        Router router = routes(config, clock, db, catalogue, cohorts, scorm, sessions, setup, mailer);
+        Reminders reminders = new Reminders(db, catalogue,
+                new Standings(new ProgressRepository(db), new AttemptRepository(db)), mailer, clock,
+                config.mail().reminderDays(), config.baseUrl());
 
         Templates templates = new Templates();
         ClientAddress clients = new ClientAddress(config.trustedProxies());
@@ -115,12 +133,26 @@ public final class App {
                 db.close();
             }
         });
-        return new App(db, server, setup.announce(config.baseUrl()));
+        // Added after the database, so stopped before it: the sweep and the mail thread end while it is still open.
+        server.addBean(new AbstractLifeCycle() {
+            @Override
+            protected void doStart() {
+                reminders.start();
+            }
+
+            @Override
+            protected void doStop() {
+                reminders.close();
+                mailer.close();
+            }
+        });
+        log.info("Mail goes to the {}", mailer.describe());
+        return new App(db, server, setup.announce(config.baseUrl()), reminders);
     }
 
     /** Every feature's routes, wired to the repositories they use. */
     private static Router routes(Config config, Clock clock, Database db, Catalogue catalogue, CohortRepository cohorts,
-                                 Scorm scorm, Sessions sessions, SetupRoutes setup) {
+                                 Scorm scorm, Sessions sessions, SetupRoutes setup, Mailer mailer) {
         LearnerRepository learners = new LearnerRepository(db);
         AttemptRepository attempts = new AttemptRepository(db);
         ReflectionRepository reflections = new ReflectionRepository(db);
@@ -139,7 +171,10 @@ public final class App {
         }
         new CatalogueRoutes(catalogue, config.coursesDir(), packages::catalogue).register(router);
         LoginThrottle throttle = new LoginThrottle(clock, db);
-        new AccountRoutes(learners, sessions, throttle, new Invitations(db)).register(router);
+        MailPreferences mailPreferences = new MailPreferences(db);
+        new AccountRoutes(learners, sessions, throttle, new Invitations(db), mailPreferences::of).register(router);
+        new ResetRoutes(db, sessions, throttle, mailer, config.baseUrl()).register(router);
+        new PreferenceRoutes(mailPreferences).register(router);
         new AdminRoutes(learners, sessions).register(router);
         setup.register(router);
         Reviews reviews = new Reviews(db, catalogue, clock);
@@ -154,7 +189,9 @@ public final class App {
         new DashboardRoutes(cohorts, catalogue, new GroupStandings(db), packages).register(router);
         new ItemRoutes(cohorts, catalogue, attempts).register(router);
         new CohortReviewRoutes(cohorts, catalogue, new ReviewReport(db)).register(router);
-        new TeamSessionRoutes(cohorts, teamSessions, catalogue, config.baseUrl()).register(router);
+        new InviteRoutes(cohorts, mailer, config.baseUrl()).register(router);
+        new TeamSessionRoutes(cohorts, teamSessions, catalogue, config.baseUrl(),
+                new SessionNews(db, mailer, config.baseUrl())).register(router);
         new MemberSessionRoutes(cohorts, teamSessions, catalogue, db, clock).register(router);
         new CertificateRoutes(catalogue, standings, progress, new CertificateRepository(db), config.baseUrl(),
                 config.orgName())
@@ -180,7 +217,7 @@ public final class App {
                 PersonalData.ofTable(db, "lesson_progress", "lesson_progress", "course, first_seen, lesson"),
                 new QuizPersonalData(db), PersonalData.ofTable(db, "reflections", "reflection", "written_at, id"),
                 new CertificatePersonalData(new CertificateRepository(db), config.baseUrl()), new ScormPersonalData(db),
-                new ReviewPersonalData(db));
+                new ReviewPersonalData(db), new MailPersonalData(db));
     }
 
     /** 200 when the database reads and writes within two seconds; 503 otherwise (also while writes fail). */
@@ -193,6 +230,11 @@ public final class App {
 
     public Server server() {
         return server;
+    }
+
+    /** The reminder sweep (tests run it by hand). */
+    public Reminders reminders() {
+        return reminders;
     }
 
     public Database database() {

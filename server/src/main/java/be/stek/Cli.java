@@ -7,6 +7,7 @@ import be.stek.quiz.ItemForm;
 import be.stek.quiz.QuizBlocks;
 import be.stek.learner.LearnerRepository;
 import be.stek.learner.Passwords;
+import be.stek.mail.SmtpSettings;
 import be.stek.store.Database;
 import be.stek.store.DatabaseUrl;
 import be.stek.web.Role;
@@ -102,6 +103,16 @@ final class Cli implements Callable<Integer> {
                 description = "file holding the PostgreSQL password (STEK_DATABASE_PASSWORD_FILE); or set"
                         + " STEK_DATABASE_PASSWORD")
         Path passwordFile;
+        @Option(names = "--smtp", defaultValue = "${env:STEK_SMTP:-}", description = "SMTP server for mail:"
+                + " smtp://[USER@]HOST[:PORT]?tls=none|starttls|tls&from=ADDRESS (STEK_SMTP; default: mail is written"
+                + " to <data>/outbox/)")
+        String smtp;
+        @Option(names = "--smtp-password-file", defaultValue = "${env:STEK_SMTP_PASSWORD_FILE:-}",
+                description = "file holding the SMTP password (STEK_SMTP_PASSWORD_FILE); or set STEK_SMTP_PASSWORD")
+        Path smtpPasswordFile;
+        @Option(names = "--reminder-days", defaultValue = "${env:STEK_REMINDER_DAYS:-3}",
+                description = "days before a due date that learners get a reminder (STEK_REMINDER_DAYS)")
+        int reminderDays;
 
         Config toConfig() {
             String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl.replaceAll("/+$", "");
@@ -111,7 +122,10 @@ final class Cli implements Callable<Integer> {
                     blank(packageCsp) ? Config.Content.DEFAULT_CSP : packageCsp.strip());
             return new Config(host, port, data, courses, media, base, dev,
                     trustedProxies.stream().filter(p -> !p.isBlank()).toList(), content, orgName,
-                    orgLogo == null || orgLogo.isBlank() ? null : Path.of(orgLogo), databaseUrl());
+                    orgLogo == null || orgLogo.isBlank() ? null : Path.of(orgLogo), databaseUrl(),
+                    new Config.MailSettings(blank(smtp) ? null
+                            : SmtpSettings.parse(smtp, secret(smtpPasswordFile, "STEK_SMTP_PASSWORD", "SMTP")),
+                            reminderDays));
         }
 
         private static boolean blank(String s) {
@@ -127,15 +141,20 @@ final class Cli implements Callable<Integer> {
         }
 
         private String password() {
-            if (passwordFile != null && !passwordFile.toString().isBlank()) {
+            return secret(passwordFile, "STEK_DATABASE_PASSWORD", "database");
+        }
+
+        /** A password from its file when one is named, else from the environment variable; null when neither. */
+        private static String secret(Path file, String variable, String what) {
+            if (file != null && !file.toString().isBlank()) {
                 try {
-                    return Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+                    return Files.readString(file, StandardCharsets.UTF_8).strip();
                 } catch (java.io.IOException e) {
-                    throw new IllegalArgumentException("cannot read the database password file " + passwordFile
+                    throw new IllegalArgumentException("cannot read the " + what + " password file " + file
                             + ": " + e.getMessage());
                 }
             }
-            String env = System.getenv("STEK_DATABASE_PASSWORD");
+            String env = System.getenv(variable);
             return env == null || env.isEmpty() ? null : env;
         }
     }

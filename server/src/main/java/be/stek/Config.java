@@ -1,5 +1,6 @@
 package be.stek;
 
+import be.stek.mail.SmtpSettings;
 import be.stek.store.DatabaseUrl;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,22 @@ import java.util.List;
  */
 public record Config(String host, int port, Path dataDir, Path coursesDir, Path mediaDir, String baseUrl,
                      boolean devMode, List<String> trustedProxies, Content content, String orgName, Path orgLogo,
-                     DatabaseUrl database) {
+                     DatabaseUrl database, MailSettings mail) {
+
+    /**
+     * How mail goes out: through {@code smtp}, or into {@code <data>/outbox/} when that is null; reminders go
+     * {@code reminderDays} days before a due date (and on the day after it).
+     */
+    public record MailSettings(SmtpSettings smtp, int reminderDays) {
+        public static final int DEFAULT_REMINDER_DAYS = 3;
+        public static final MailSettings OUTBOX = new MailSettings(null, DEFAULT_REMINDER_DAYS);
+
+        public MailSettings {
+            if (reminderDays < 1 || reminderDays > 60) {
+                throw new IllegalArgumentException("--reminder-days must be between 1 and 60, not " + reminderDays);
+            }
+        }
+    }
 
     /**
      * Where imported SCORM packages are served: their own origin, on {@code port} (0: any free port), at
@@ -35,6 +51,9 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
     public Config {
         trustedProxies = List.copyOf(trustedProxies);
         orgName = orgName == null || orgName.isBlank() ? null : orgName.strip();
+        if (mail == null) {
+            mail = MailSettings.OUTBOX;
+        }
         if (database == null) {
             database = DatabaseUrl.sqlite(dataDir.resolve("stek.db"));
         }
@@ -50,7 +69,7 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
     public Config(String host, int port, Path dataDir, Path coursesDir, Path mediaDir, String baseUrl,
                   boolean devMode) {
         this(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, List.of(), Content.besides(port), null, null,
-                null);
+                null, null);
     }
 
     public static Config defaults() {
@@ -60,22 +79,27 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
 
     public Config withTrustedProxies(List<String> proxies) {
         return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, proxies, content, orgName, orgLogo,
-                database);
+                database, mail);
     }
 
     public Config withContent(Content settings) {
         return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, trustedProxies, settings, orgName,
-                orgLogo, database);
+                orgLogo, database, mail);
     }
 
     public Config withOrganisation(String name, Path logo) {
         return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, trustedProxies, content, name,
-                logo, database);
+                logo, database, mail);
     }
 
     public Config withDatabase(DatabaseUrl url) {
         return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, trustedProxies, content, orgName,
-                orgLogo, url);
+                orgLogo, url, mail);
+    }
+
+    public Config withMail(MailSettings settings) {
+        return new Config(host, port, dataDir, coursesDir, mediaDir, baseUrl, devMode, trustedProxies, content, orgName,
+                orgLogo, database, settings);
     }
 
 
@@ -91,6 +115,7 @@ public record Config(String host, int port, Path dataDir, Path coursesDir, Path 
                 + " content-port=" + content.port() + " content-base-url="
                 + (content.baseUrl() == null ? "(request host):" + content.port() : content.baseUrl())
                 + " package-csp=\"" + content.csp() + "\""
+                + " mail=" + (mail.smtp() == null ? "outbox" : mail.smtp()) + " reminder-days=" + mail.reminderDays()
                 + (orgName == null ? "" : " org-name=" + orgName) + (orgLogo == null ? "" : " org-logo=" + orgLogo);
     }
 }

@@ -23,9 +23,12 @@ public final class TeamSessionRoutes {
     private final TeamSessionRepository sessions;
     private final Catalogue catalogue;
     private final String baseUrl;
+    private final TeamSessionOpened listener;
 
+    /** {@code listener} hears of every session opened (its members get a mail). */
     public TeamSessionRoutes(CohortRepository cohorts, TeamSessionRepository sessions, Catalogue catalogue,
-                             String baseUrl) {
+                             String baseUrl, TeamSessionOpened listener) {
+        this.listener = listener;
         this.access = new CohortAccess(cohorts);
         this.sessions = sessions;
         this.catalogue = catalogue;
@@ -67,6 +70,8 @@ public final class TeamSessionRoutes {
         int minimum = chosen == null ? DEFAULT_MINIMUM : chosen;
         long id = sessions.open(cohort.id(), ctx.user().id(), item.course().slug(), item.activity().id(),
                 item.question() == null ? null : item.question().id(), minimum, ctx.now());
+        listener.opened(new TeamSessionOpened.Session(cohort.id(), cohort.name(), id, ctx.user().id(),
+                item.course().title(), item.activity().title()));
         return Result.redirect("/cohorts/" + cohort.id() + "/sessions/" + id, "team.flash.opened");
     }
 

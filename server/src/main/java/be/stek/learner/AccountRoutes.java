@@ -10,6 +10,7 @@ import be.stek.web.Result;
 import be.stek.web.Router;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /** Sign in, sign out, sign up with an invitation code, change password and language. */
 public final class AccountRoutes {
@@ -17,8 +18,16 @@ public final class AccountRoutes {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final Invitations invitations;
+    private final LongFunction<Object> mailChoice;
 
     public AccountRoutes(LearnerRepository learners, Sessions sessions, LoginThrottle throttle, Invitations invitations) {
+        this(learners, sessions, throttle, invitations, id -> null);
+    }
+
+    /** {@code mailChoice} gives a person's mail preferences for the account page's "E-mail" form. */
+    public AccountRoutes(LearnerRepository learners, Sessions sessions, LoginThrottle throttle, Invitations invitations,
+                         LongFunction<Object> mailChoice) {
+        this.mailChoice = mailChoice;
         this.learners = learners;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -140,7 +149,7 @@ public final class AccountRoutes {
     }
 
     private Result showAccount(Ctx ctx) {
-        return accountPage(Form.blank(ctx));
+        return accountPage(ctx, Form.blank(ctx));
     }
 
     private Result submitPassword(Ctx ctx) {
@@ -148,7 +157,7 @@ public final class AccountRoutes {
         Form form = Form.blank(ctx);
         long wait = throttle.waitSeconds(me.email(), ctx.clientAddress());
         if (wait > 0) {
-            return accountPage(form.error("current", "login.throttled", (wait + 59) / 60)).withStatus(429);
+            return accountPage(ctx, form.error("current", "login.throttled", (wait + 59) / 60)).withStatus(429);
         }
         String fresh = ctx.formOpt("password").orElse("");
         if (!Passwords.matches(ctx.formOpt("current").orElse(""), me.passwordHash())) {
@@ -159,15 +168,15 @@ public final class AccountRoutes {
         }
         AccountForm.checkNewPassword(form, fresh, ctx.formOpt("password2").orElse(""));
         if (form.invalid()) {
-            return accountPage(form);
+            return accountPage(ctx, form);
         }
         learners.setPassword(me.id(), Passwords.hash(fresh));
         sessions.endOthers(me.id(), ctx.sessionToken());
         return Result.redirect("/account", "flash.passwordChanged");
     }
 
-    private static Result.Page accountPage(Form form) {
-        return form.page("account/show", "minLength", Passwords.MIN_LENGTH);
+    private Result.Page accountPage(Ctx ctx, Form form) {
+        return form.page("account/show", "minLength", Passwords.MIN_LENGTH, "mail", mailChoice.apply(ctx.user().id()));
     }
 
     private Result submitLanguage(Ctx ctx) {

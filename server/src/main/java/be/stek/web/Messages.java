@@ -19,7 +19,7 @@ public final class Messages {
 
     /** Base names of the bundles: the core, then one per feature that has its own strings. */
     public static final List<String> BUNDLES = List.of("i18n.messages", "i18n.cohort", "i18n.scorm",
-            "i18n.privacy", "i18n.review", "i18n.handout");
+            "i18n.privacy", "i18n.review", "i18n.handout", "i18n.mail");
 
     private final String language;
     private final List<ResourceBundle> bundles;

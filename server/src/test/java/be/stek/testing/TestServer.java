@@ -47,6 +47,13 @@ public final class TestServer implements AutoCloseable {
                 "http://localhost", false).withDatabase(TestDatabases.url(dataDir))), Clock.systemUTC());
     }
 
+    /** The fixture server with settings changed and a clock of the test's own. */
+    public static TestServer start(Path dataDir, java.util.function.UnaryOperator<Config> adjust, Clock clock)
+            throws Exception {
+        return new TestServer(adjust.apply(new Config("127.0.0.1", 0, dataDir, fixture("courses"), fixture("media"),
+                "http://localhost", false).withDatabase(TestDatabases.url(dataDir))), clock);
+    }
+
     /** A folder under {@code src/test/resources/fixtures}. */
     public static Path fixture(String name) {
         try {

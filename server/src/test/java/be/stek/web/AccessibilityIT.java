@@ -80,7 +80,8 @@ class AccessibilityIT {
             new Http(server).signIn("an@example.be").join(server.codeOf(cohort));
 
             List<String> problems = new ArrayList<>();
-            for (String path : List.of("/", "/login", "/signup", "/woordenlijst", "/courses/proef", "/nergens")) {
+            for (String path : List.of("/", "/login", "/signup", "/password/forgot", "/woordenlijst",
+                    "/courses/proef", "/nergens")) {
                 problems.addAll(problems(learner.open(path)));
             }
             learner.signIn("an@example.be", TestServer.PASSWORD);
@@ -97,7 +98,7 @@ class AccessibilityIT {
             }
             trainer.signIn("trainer@example.be", TestServer.PASSWORD);
             for (String path : List.of("/cohorts", cohort, cohort + "/dashboard", cohort + "/items", cohort + "/sessions",
-                    session, session + "/projector", session + "/close")) {
+                    session, session + "/projector", session + "/close", cohort + "/invite")) {
                 problems.addAll(problems(trainer.open(path)));
             }
             assertEquals(List.of(), problems);

@@ -49,7 +49,8 @@ class PhoneLayoutIT {
                     "/courses/eerste-1000-dagen/lessons/duizend-dagen-epidemie",
                     "/courses/mentaliseren-onder-druk/lessons/instrumenten",
                     "/cohorts", "/cohorts/" + cohort, "/cohorts/" + cohort + "/dashboard",
-                    "/cohorts/" + cohort + "/items", "/cohorts/" + cohort + "/sessions", "/sessions",
+                    "/cohorts/" + cohort + "/items", "/cohorts/" + cohort + "/sessions", "/cohorts/" + cohort + "/invite",
+                    "/sessions", "/password/forgot",
                     "/admin/users", "/account", "/me/data");
             List<String> tooWide = new ArrayList<>();
             for (String page : pages) {
