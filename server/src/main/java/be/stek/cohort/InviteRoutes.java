@@ -4,6 +4,7 @@ import be.stek.mail.Letter;
 import be.stek.mail.Mailer;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
+import be.stek.web.Form;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
@@ -48,28 +49,36 @@ public final class InviteRoutes {
 
     private Result showInvite(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
-        return page(cohort, ctx.now(), "", "new", null, null, 200);
+        return page(cohort, ctx.now(), Form.filled(ctx, Map.of("code", "new")), null);
     }
 
     private Result submitInvite(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
-        String raw = ctx.formOpt("addresses").orElse("");
-        String code = ctx.formOpt("code").orElse("new");
+        Form form = Form.submitted(ctx, "addresses", "code");
         List<String> valid = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
-        split(raw, valid, invalid);
-        String problem = valid.size() + invalid.size() > MAX_ADDRESSES ? ctx.messages().get("invite.tooMany", MAX_ADDRESSES)
-                : valid.isEmpty() && invalid.isEmpty() ? ctx.messages().get("invite.none")
-                : invalid.isEmpty() ? null : ctx.messages().get("invite.invalid", String.join(", ", invalid));
-        if (valid.isEmpty() || valid.size() + invalid.size() > MAX_ADDRESSES) {
-            return page(cohort, ctx.now(), raw, code, problem, null, 400);
+        split(form.value("addresses"), valid, invalid);
+        if (valid.size() + invalid.size() > MAX_ADDRESSES) {
+            form.error("addresses", "invite.tooMany", MAX_ADDRESSES);
+        } else if (valid.isEmpty() && invalid.isEmpty()) {
+            form.error("addresses", "invite.none");
+        } else if (!invalid.isEmpty()) {
+            form.error("addresses", "invite.invalid", String.join(", ", invalid));
         }
-        String chosen = code(cohort, code, ctx.now());
+        if (valid.isEmpty() || valid.size() + invalid.size() > MAX_ADDRESSES) {
+            return page(cohort, ctx.now(), form, null);
+        }
+        String chosen = code(cohort, form.value("code").isEmpty() ? "new" : form.value("code"), ctx.now());
         for (String to : valid) {
             mailer.send(new Letter(to, ctx.language(), "invitation", Map.of("cohort", cohort.name(),
                     "inviter", ctx.user().name(), "code", chosen, "link", baseUrl + "/signup?code=" + chosen)));
         }
-        return page(cohort, ctx.now(), String.join("\n", invalid), chosen, problem, valid.size(), 200);
+        // What was sent is gone from the field; what is not an address stays there to be corrected.
+        Form after = Form.filled(ctx, Map.of("addresses", String.join("\n", invalid), "code", chosen));
+        if (!invalid.isEmpty()) {
+            after.error("addresses", "invite.invalid", String.join(", ", invalid));
+        }
+        return page(cohort, ctx.now(), after, valid.size()).withStatus(200);
     }
 
     /** The chosen code of this cohort that can still be used, or a new learner code valid for 30 days. */
@@ -99,16 +108,10 @@ public final class InviteRoutes {
         }
     }
 
-    private Result page(Cohort cohort, Instant now, String addresses, String code, String error, Integer sent,
-                        int status) {
-        Map<String, Object> model = Result.model("cohort", cohort, "codes", usable(cohort, now), "addresses", addresses,
-                "code", code, "max", MAX_ADDRESSES);
-        if (error != null) {
-            model.put("error", error);
-        }
-        if (sent != null) {
-            model.put("sent", sent);
-        }
-        return new Result.Page("cohort/invite", model, status);
+    private Result.Page page(Cohort cohort, Instant now, Form form, Integer sent) {
+        return sent == null
+                ? form.page("cohort/invite", "cohort", cohort, "codes", usable(cohort, now), "max", MAX_ADDRESSES)
+                : form.page("cohort/invite", "cohort", cohort, "codes", usable(cohort, now), "max", MAX_ADDRESSES,
+                        "sent", sent);
     }
 }

@@ -5,6 +5,7 @@ import be.stek.quiz.Question;
 import be.stek.store.Database;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
+import be.stek.web.Form;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
@@ -36,7 +37,7 @@ public final class MemberSessionRoutes {
         r.get("/sessions", Access.SIGNED_IN, this::showMySessions);
         r.get("/sessions/{session}", Access.SIGNED_IN, this::showMemberView);
         r.post("/sessions/{session}", Access.SIGNED_IN, this::submitAnswer);
-        r.get("/code", Access.SIGNED_IN, ctx -> joinPage(200, "", null));
+        r.get("/code", Access.SIGNED_IN, ctx -> Form.blank(ctx).page("cohort/code"));
         r.post("/code", Access.SIGNED_IN, ctx -> join(ctx, ctx.formOpt("code").orElse("")));
         r.get("/code/{code}", Access.SIGNED_IN, ctx -> join(ctx, ctx.param("code")));
     }
@@ -46,25 +47,27 @@ public final class MemberSessionRoutes {
         return Result.page("cohort/my-sessions", "sessions", sessions.openFor(me), "closed", sessions.closedFor(me));
     }
 
-    private static Result joinPage(int status, String typed, String error) {
-        return new Result.Page("cohort/code", Result.model("typed", typed, "error", error == null ? "" : error), status);
+    /** The code page again, with what was typed and why it did not work, in the given status. */
+    private static Result joinPage(Ctx ctx, int status, String typed, String key, Object... args) {
+        return Form.filled(ctx, java.util.Map.of("code", typed)).error("code", key, args).page("cohort/code")
+                .withStatus(status);
     }
 
     private Result join(Ctx ctx, String typed) {
         long me = ctx.user().id();
         long wait = throttle.waitSeconds(me);
         if (wait > 0) {
-            return joinPage(429, typed, ctx.messages().get("team.join.throttled", (wait + 59) / 60));
+            return joinPage(ctx, 429, typed, "team.join.throttled", (wait + 59) / 60);
         }
         Optional<String> code = JoinCode.read(typed);
         if (code.isEmpty()) {
-            return joinPage(400, typed, ctx.messages().get(typed.isBlank() ? "team.join.empty" : "team.join.malformed",
-                    JoinCode.LENGTH));
+            return joinPage(ctx, 400, typed, typed.isBlank() ? "team.join.empty" : "team.join.malformed",
+                    JoinCode.LENGTH);
         }
         var session = sessions.findOpen(code.get()).filter(s -> cohorts.isMember(s.cohortId(), me));
         if (session.isEmpty()) {
             throttle.failed(me);
-            return joinPage(404, typed, ctx.messages().get("team.join.unknown"));
+            return joinPage(ctx, 404, typed, "team.join.unknown");
         }
         return Result.redirect("/sessions/" + session.get().id());
     }

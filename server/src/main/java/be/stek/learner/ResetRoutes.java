@@ -5,6 +5,7 @@ import be.stek.mail.Mailer;
 import be.stek.store.Database;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
+import be.stek.web.Form;
 import be.stek.web.Result;
 import be.stek.web.Router;
 import be.stek.web.Tokens;
@@ -41,20 +42,19 @@ public final class ResetRoutes {
     }
 
     private Result showForgot(Ctx ctx) {
-        return Result.page("account/forgot", "email", "");
+        return Form.blank(ctx).page("account/forgot");
     }
 
     private Result submitForgot(Ctx ctx) {
-        String email = ctx.formOpt("email").orElse("").strip();
-        if (!EMAIL.matcher(email).matches() || email.length() > 254) {
-            return new Result.Page("account/forgot", Result.model("email", email, "error",
-                    ctx.messages().get("signup.email.invalid")), 400);
+        Form form = Form.submitted(ctx, "email");
+        String email = form.value("email").strip();
+        if (!form.check(EMAIL.matcher(email).matches() && email.length() <= 254, "email", "signup.email.invalid")) {
+            return form.page("account/forgot");
         }
         // Keys of their own in the sign-in throttle: every request counts, per address asked for and per client.
         long wait = throttle.waitSeconds("reset:" + email, "reset:" + ctx.clientAddress());
         if (wait > 0) {
-            return new Result.Page("account/forgot", Result.model("email", email, "error",
-                    ctx.messages().get("reset.throttled", (wait + 59) / 60)), 429);
+            return form.error("email", "reset.throttled", (wait + 59) / 60).page("account/forgot").withStatus(429);
         }
         throttle.failed("reset:" + email, "reset:" + ctx.clientAddress());
         // Without an account the mail is rendered and dropped: both answers cost the same work, so take as long.
@@ -75,7 +75,7 @@ public final class ResetRoutes {
         if (state != PasswordResets.State.VALID) {
             return refused(state);
         }
-        return Result.page("account/reset", "token", ctx.param("token"), "minLength", Passwords.MIN_LENGTH);
+        return Form.blank(ctx).page("account/reset", "token", ctx.param("token"), "minLength", Passwords.MIN_LENGTH);
     }
 
     private Result submitReset(Ctx ctx) {
@@ -85,11 +85,10 @@ public final class ResetRoutes {
             return refused(state);
         }
         String password = ctx.formOpt("password").orElse("");
-        String problem = !password.equals(ctx.formOpt("password2").orElse("")) ? "account.password.mismatch"
-                : Passwords.problem(password);
-        if (problem != null) {
-            return new Result.Page("account/reset", Result.model("token", token, "minLength", Passwords.MIN_LENGTH,
-                    "error", ctx.messages().get(problem, Passwords.MIN_LENGTH)), 400);
+        Form form = Form.blank(ctx);
+        AccountForm.checkNewPassword(form, password, ctx.formOpt("password2").orElse(""));
+        if (form.invalid()) {
+            return form.page("account/reset", "token", token, "minLength", Passwords.MIN_LENGTH);
         }
         return resets.use(token, Passwords.hash(password), ctx.now())
                 .map(id -> {
