@@ -9,6 +9,7 @@ import be.stek.cohort.CohortReviewRoutes;
 import be.stek.cohort.CohortRoutes;
 import be.stek.cohort.DashboardRoutes;
 import be.stek.cohort.ItemRoutes;
+import be.stek.cohort.LearnerRoutes;
 import be.stek.cohort.TeamSessionRepository;
 import be.stek.cohort.TeamSessionRoutes;
 import be.stek.course.Catalogue;
@@ -148,9 +149,10 @@ public final class App {
         new AttemptRoutes(catalogue, attempts, reviews).register(router);
         reviews.register(router);
         new ReflectionRoutes(catalogue, reflections).register(router);
-        new CohortRoutes(cohorts, catalogue, learners, config.baseUrl()).register(router);
+        new CohortRoutes(cohorts, catalogue, learners, packages, config.baseUrl()).register(router);
         new DashboardRoutes(cohorts, catalogue, new GroupStandings(db), packages).register(router);
         new ItemRoutes(cohorts, catalogue, attempts).register(router);
+        new LearnerRoutes(cohorts, catalogue, standings, packages, db).register(router);
         new CohortReviewRoutes(cohorts, catalogue, new ReviewReport(db)).register(router);
         new TeamSessionRoutes(cohorts, teamSessions, catalogue).register(router);
         new CertificateRoutes(catalogue, standings, progress, new CertificateRepository(db), config.baseUrl(),

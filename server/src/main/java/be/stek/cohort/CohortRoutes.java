@@ -2,6 +2,7 @@ package be.stek.cohort;
 
 import be.stek.course.Catalogue;
 import be.stek.learner.LearnerRepository;
+import be.stek.scorm.PackageStandings;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
 import be.stek.web.HttpError;
@@ -12,7 +13,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * Managing cohorts: create, invitation codes and links, assigned courses with due dates, members. People join a
+ * Managing cohorts: create, invitation codes and links, assigned courses and SCORM packages with due dates, members. People join a
  * cohort only themselves, with a code or link: a facilitator cannot add an account, because membership lets them
  * read that person's results. An admin, who sees every account anyway, may add an existing account.
  */
@@ -21,13 +22,16 @@ public final class CohortRoutes {
     private final CohortAccess access;
     private final Catalogue catalogue;
     private final LearnerRepository learners;
+    private final PackageStandings packages;
     private final String baseUrl;
 
-    public CohortRoutes(CohortRepository cohorts, Catalogue catalogue, LearnerRepository learners, String baseUrl) {
+    public CohortRoutes(CohortRepository cohorts, Catalogue catalogue, LearnerRepository learners,
+                        PackageStandings packages, String baseUrl) {
         this.cohorts = cohorts;
         this.access = new CohortAccess(cohorts);
         this.catalogue = catalogue;
         this.learners = learners;
+        this.packages = packages;
         this.baseUrl = baseUrl;
     }
 
@@ -39,6 +43,8 @@ public final class CohortRoutes {
         r.post("/cohorts/{cohort}/codes/{code}/delete", Access.FACILITATOR, this::submitDeleteCode);
         r.post("/cohorts/{cohort}/courses", Access.FACILITATOR, this::submitAssign);
         r.post("/cohorts/{cohort}/courses/{course}/remove", Access.FACILITATOR, this::submitUnassign);
+        r.post("/cohorts/{cohort}/packages", Access.FACILITATOR, this::submitAssignPackage);
+        r.post("/cohorts/{cohort}/packages/{pkg}/remove", Access.FACILITATOR, this::submitUnassignPackage);
         r.post("/admin/cohorts/{cohort}/members", Access.ADMIN, this::submitMemberAsAdmin);
         r.post("/cohorts/{cohort}/members/{learner}/remove", Access.FACILITATOR, this::submitRemoveMember);
     }
@@ -61,7 +67,8 @@ public final class CohortRoutes {
         Cohort cohort = access.facilitated(ctx);
         return Result.page("cohort/show", "cohort", cohort, "members", cohorts.members(cohort.id()),
                 "codes", cohorts.codes(cohort.id()), "assigned", cohorts.courses(cohort.id()),
-                "courses", catalogue.courses(), "signupUrl", baseUrl + "/signup?code=");
+                "courses", catalogue.courses(), "assignedPackages", cohorts.packages(cohort.id()),
+                "packages", packages.catalogue(), "signupUrl", baseUrl + "/signup?code=");
     }
 
     private Result submitCode(Ctx ctx) {
@@ -91,6 +98,22 @@ public final class CohortRoutes {
         Cohort cohort = access.facilitated(ctx);
         cohorts.unassign(cohort.id(), ctx.param("course"));
         return Result.redirect("/cohorts/" + cohort.id() + "#courses", "cohort.flash.unassigned");
+    }
+
+    private Result submitAssignPackage(Ctx ctx) {
+        Cohort cohort = access.facilitated(ctx);
+        String slug = ctx.form("package");
+        if (packages.catalogue().stream().noneMatch(p -> p.slug().equals(slug))) {
+            throw HttpError.badRequest("cohort.unknownPackage");
+        }
+        cohorts.assignPackage(cohort.id(), slug, date(ctx.formOpt("due").orElse(null)));
+        return Result.redirect("/cohorts/" + cohort.id() + "#packages", "cohort.flash.packageAssigned");
+    }
+
+    private Result submitUnassignPackage(Ctx ctx) {
+        Cohort cohort = access.facilitated(ctx);
+        cohorts.unassignPackage(cohort.id(), ctx.param("pkg"));
+        return Result.redirect("/cohorts/" + cohort.id() + "#packages", "cohort.flash.packageUnassigned");
     }
 
     /** An admin adds an existing account; admins see every account on the users page, so the answer may say so. */
