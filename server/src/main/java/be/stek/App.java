@@ -10,6 +10,7 @@ import be.stek.cohort.CohortRoutes;
 import be.stek.cohort.DashboardRoutes;
 import be.stek.cohort.ItemRoutes;
 import be.stek.cohort.LearnerRoutes;
+import be.stek.cohort.PackageAssignments;
 import be.stek.cohort.TeamSessionRepository;
 import be.stek.cohort.TeamSessionRoutes;
 import be.stek.course.Catalogue;
@@ -143,8 +144,10 @@ public final class App {
         new AdminRoutes(learners, sessions).register(router);
         setup.register(router);
         Reviews reviews = new Reviews(db, catalogue, clock);
+        PackageAssignments packageCards = new PackageAssignments(cohorts, packages);
         new LearningRoutes(catalogue, progress, attempts, standings, new ActivityViews(attempts, reflections),
-                teamSessions::openFor, packages::of, cohorts::assignedTo, me -> reviews.summary(me, clock.instant()))
+                teamSessions::openFor, me -> packageCards.of(me, clock.instant()), cohorts::assignedTo,
+                me -> reviews.summary(me, clock.instant()))
                 .register(router);
         new AttemptRoutes(catalogue, attempts, reviews).register(router);
         reviews.register(router);

@@ -10,17 +10,17 @@ import java.util.Map;
  * finished attempt and the time spent answering, and per module how many reflections were written. Reflections are
  * private: only their number is read, never their text. Three queries per learner, whatever the number of modules.
  */
-final class LearnerReport {
+public final class LearnerReport {
     /** Time on one answer counts for at most this long: a question left open overnight is not half a day's study. */
     static final long MAX_ANSWER_MS = 30 * 60 * 1000;
 
     /** One case (vignette or branching) of one module. Scores are 0..1; null before a finished attempt. */
-    record CaseResult(String activity, Double first, Double best, int finished, String lastFinished, long timeMs) {
+    public record CaseResult(String activity, Double first, Double best, int finished, String lastFinished, long timeMs) {
     }
 
     /** One learner's results in one module, by case id. */
-    record ModuleResults(Map<String, CaseResult> cases, int reflections) {
-        long timeMs() {
+    public record ModuleResults(Map<String, CaseResult> cases, int reflections) {
+        public long timeMs() {
             return cases.values().stream().mapToLong(CaseResult::timeMs).sum();
         }
     }
