@@ -148,7 +148,8 @@ public final class CohortRepository {
 
     /** The SCORM packages (by slug) assigned to a cohort, in the order they were assigned. */
     public List<Assignment> packages(long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT package, due_date FROM cohort_package WHERE cohort_id = ? ORDER BY position",
+        return db.read(c -> Sql.list(c,
+                "SELECT package, due_date FROM cohort_package WHERE cohort_id = ? ORDER BY position",
                 rs -> new Assignment(rs.getString(1), rs.getString(2)), cohortId));
     }
 
@@ -177,7 +178,8 @@ public final class CohortRepository {
     /** The member of the cohort with this id and the role learner, if there is one. */
     public Optional<Member> learner(long cohortId, long learnerId) {
         return db.read(c -> Sql.one(c, """
-                SELECT l.id, l.name, l.email, m.role, m.joined_at FROM cohort_member m JOIN learner l ON l.id = m.learner_id
+                SELECT l.id, l.name, l.email, m.role, m.joined_at
+                FROM cohort_member m JOIN learner l ON l.id = m.learner_id
                 WHERE m.cohort_id = ? AND m.learner_id = ? AND m.role = 'learner'""",
                 rs -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
                 cohortId, learnerId));

@@ -13,9 +13,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * Managing cohorts: create, invitation codes and links, assigned courses and SCORM packages with due dates, members. People join a
- * cohort only themselves, with a code or link: a facilitator cannot add an account, because membership lets them
- * read that person's results. An admin, who sees every account anyway, may add an existing account.
+ * Managing cohorts: create, invitation codes and links, assigned courses and SCORM packages with due dates,
+ * members. People join a cohort only themselves, with a code or link: a facilitator cannot add an account,
+ * because membership lets them read that person's results. An admin, who sees every account anyway, may add an
+ * existing account.
  */
 public final class CohortRoutes {
     private final CohortRepository cohorts;

@@ -29,9 +29,9 @@ public final class Dashboard {
     public record Row(CohortRepository.Member learner, List<Cell> cells, String lastActivity, int percent,
                       List<PackageCell> packages) {
         public boolean has(String state) {
-            return cells.stream().anyMatch(c -> state.equals("overdue") ? c.overdue() : c.status().state().equals(state))
-                    || packages.stream().anyMatch(p -> state.equals("overdue") ? p.overdue()
-                    : p.standing().state().equals(state));
+            boolean overdue = state.equals("overdue");
+            return cells.stream().anyMatch(c -> overdue ? c.overdue() : c.status().state().equals(state))
+                    || packages.stream().anyMatch(p -> overdue ? p.overdue() : p.standing().state().equals(state));
         }
     }
 
@@ -51,7 +51,7 @@ public final class Dashboard {
             List<Cell> cells = courses.stream().map(c -> {
                 CourseStatus s = mine.containsKey(c.slug()) ? mine.get(c.slug()) : GroupStandings.untouched(c);
                 String d = due.get(c.slug());
-                return new Cell(c, s, d, d != null && !s.complete() && LocalDate.parse(d).isBefore(today));
+                return new Cell(c, s, d, overdue(d, s.complete(), today));
             }).toList();
             String last = cells.stream().map(c -> c.status().lastActivity()).filter(Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(null);
@@ -76,10 +76,15 @@ public final class Dashboard {
             List<PackageCell> cells = packages.stream().filter(p -> mine.containsKey(p.slug())).map(p -> {
                 String d = due.get(p.slug());
                 var s = mine.get(p.slug());
-                return new PackageCell(s, d, d != null && !s.complete() && LocalDate.parse(d).isBefore(today));
+                return new PackageCell(s, d, overdue(d, s.complete(), today));
             }).toList();
             return new Row(r.learner(), r.cells(), r.lastActivity(), r.percent(), cells);
         }).toList();
+    }
+
+    /** Work is overdue when it has a due date (YYYY-MM-DD) before {@code today} and is not complete. */
+    static boolean overdue(String due, boolean complete, LocalDate today) {
+        return due != null && !complete && LocalDate.parse(due).isBefore(today);
     }
 
     /** Keeps rows with a cell in {@code state} (or overdue); sorts by name, progress or last activity. */

@@ -15,7 +15,8 @@ public final class LearnerReport {
     static final long MAX_ANSWER_MS = 30 * 60 * 1000;
 
     /** One case (vignette or branching) of one module. Scores are 0..1; null before a finished attempt. */
-    public record CaseResult(String activity, Double first, Double best, int finished, String lastFinished, long timeMs) {
+    public record CaseResult(String activity, Double first, Double best, int finished, String lastFinished,
+                             long timeMs) {
     }
 
     /** One learner's results in one module, by case id. */
@@ -44,7 +45,8 @@ public final class LearnerReport {
                 MAX_ANSWER_MS, MAX_ANSWER_MS, learnerId)).forEach(e -> time.put(e.getKey(), e.getValue()));
         Map<String, Map<String, CaseResult>> cases = new HashMap<>();
         db.read(c -> Sql.list(c, """
-                SELECT t.course, t.activity, count(t.finished_at) AS n, max(t.score) AS best, max(t.finished_at) AS last,
+                SELECT t.course, t.activity, count(t.finished_at) AS n, max(t.score) AS best,
+                       max(t.finished_at) AS last,
                        (SELECT x.score FROM quiz_attempt x WHERE x.learner_id = t.learner_id AND x.course = t.course
                           AND x.activity = t.activity AND x.finished_at IS NOT NULL ORDER BY x.number LIMIT 1) AS first
                 FROM quiz_attempt t WHERE t.learner_id = ? GROUP BY t.learner_id, t.course, t.activity""", rs -> {
@@ -60,7 +62,8 @@ public final class LearnerReport {
                 .forEach(e -> reflections.put(e.getKey(), e.getValue()));
         Map<String, ModuleResults> out = new HashMap<>();
         for (String course : union(cases.keySet(), reflections.keySet())) {
-            out.put(course, new ModuleResults(cases.getOrDefault(course, Map.of()), reflections.getOrDefault(course, 0)));
+            out.put(course, new ModuleResults(cases.getOrDefault(course, Map.of()),
+                    reflections.getOrDefault(course, 0)));
         }
         return out;
     }

@@ -94,8 +94,8 @@ public final class LearnerRoutes {
             String d = due.get(course.slug());
             List<CaseRow> cases = course.activities().values().stream().filter(a -> !a.kind().equals("reflection"))
                     .map(a -> new CaseRow(a, mine.cases().get(a.id()))).toList();
-            rows.add(new ModuleRow(course, status, d, d != null && !status.complete() && LocalDate.parse(d).isBefore(today),
-                    cases, mine.reflections(), mine.timeMs()));
+            rows.add(new ModuleRow(course, status, d, Dashboard.overdue(d, status.complete(), today), cases,
+                    mine.reflections(), mine.timeMs()));
         }
         return rows;
     }
@@ -114,7 +114,7 @@ public final class LearnerRoutes {
                 ? order.indexOf(d.standing().slug()) : order.size()));
         return details.stream().map(d -> {
             String day = due.get(d.standing().slug());
-            return new PackageRow(d, day, day != null && !d.standing().complete() && LocalDate.parse(day).isBefore(today));
+            return new PackageRow(d, day, Dashboard.overdue(day, d.standing().complete(), today));
         }).toList();
     }
 }
