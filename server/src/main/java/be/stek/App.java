@@ -11,6 +11,8 @@ import be.stek.cohort.DashboardRoutes;
 import be.stek.cohort.InviteRoutes;
 import be.stek.cohort.ItemRoutes;
 import be.stek.cohort.MemberSessionRoutes;
+import be.stek.cohort.LearnerRoutes;
+import be.stek.cohort.PackageAssignments;
 import be.stek.cohort.TeamSessionRepository;
 import be.stek.cohort.TeamSessionRoutes;
 import be.stek.course.Catalogue;
@@ -178,16 +180,19 @@ public final class App {
         new AdminRoutes(learners, sessions).register(router);
         setup.register(router);
         Reviews reviews = new Reviews(db, catalogue, clock);
+        PackageAssignments packageCards = new PackageAssignments(cohorts, packages);
         LearningRoutes learning = new LearningRoutes(catalogue, progress, attempts, standings,
-                new ActivityViews(attempts, reflections), teamSessions::openFor, packages::of, cohorts::assignedTo,
+                new ActivityViews(attempts, reflections), teamSessions::openFor,
+                me -> packageCards.of(me, clock.instant()), cohorts::assignedTo,
                 me -> reviews.summary(me, clock.instant()));
         learning.register(router);
         new AttemptRoutes(catalogue, attempts, reviews).register(router);
         reviews.register(router);
         new ReflectionRoutes(catalogue, reflections, learning::lessonPage).register(router);
-        new CohortRoutes(cohorts, catalogue, learners, config.baseUrl()).register(router);
+        new CohortRoutes(cohorts, catalogue, learners, packages, config.baseUrl()).register(router);
         new DashboardRoutes(cohorts, catalogue, new GroupStandings(db), packages).register(router);
         new ItemRoutes(cohorts, catalogue, attempts).register(router);
+        new LearnerRoutes(cohorts, catalogue, standings, packages, db).register(router);
         new CohortReviewRoutes(cohorts, catalogue, new ReviewReport(db)).register(router);
         new InviteRoutes(cohorts, mailer, config.baseUrl()).register(router);
         new TeamSessionRoutes(cohorts, teamSessions, catalogue, config.baseUrl(),

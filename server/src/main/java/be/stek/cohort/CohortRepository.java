@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Cohorts, their members, invitation codes and assigned courses. */
+/** Cohorts, their members, invitation codes and assigned courses and SCORM packages. */
 public final class CohortRepository {
 
     /** A member as the facilitator sees them. */
@@ -144,6 +144,45 @@ public final class CohortRepository {
 
     public void unassign(long cohortId, String course) {
         db.write(c -> Sql.update(c, "DELETE FROM cohort_course WHERE cohort_id = ? AND course = ?", cohortId, course));
+    }
+
+    /** The SCORM packages (by slug) assigned to a cohort, in the order they were assigned. */
+    public List<Assignment> packages(long cohortId) {
+        return db.read(c -> Sql.list(c,
+                "SELECT package, due_date FROM cohort_package WHERE cohort_id = ? ORDER BY position",
+                rs -> new Assignment(rs.getString(1), rs.getString(2)), cohortId));
+    }
+
+    /** Every package assigned to a group the learner belongs to ({@code course} holds the package's slug). */
+    public List<GroupAssignment> packagesAssignedTo(long learnerId) {
+        return db.read(c -> Sql.list(c, """
+                SELECT cp.package, cp.due_date, co.name FROM cohort_package cp
+                JOIN cohort_member m ON m.cohort_id = cp.cohort_id AND m.learner_id = ?
+                JOIN cohort co ON co.id = cp.cohort_id
+                ORDER BY cp.due_date IS NULL, cp.due_date, co.name""",
+                rs -> new GroupAssignment(rs.getString(1), rs.getString(2), rs.getString(3)), learnerId));
+    }
+
+    public void assignPackage(long cohortId, String slug, String dueDate) {
+        db.write(c -> Sql.update(c, """
+                INSERT INTO cohort_package (cohort_id, package, due_date, position)
+                VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM cohort_package WHERE cohort_id = ?))
+                ON CONFLICT (cohort_id, package) DO UPDATE SET due_date = excluded.due_date""", cohortId, slug, dueDate,
+                cohortId));
+    }
+
+    public void unassignPackage(long cohortId, String slug) {
+        db.write(c -> Sql.update(c, "DELETE FROM cohort_package WHERE cohort_id = ? AND package = ?", cohortId, slug));
+    }
+
+    /** The member of the cohort with this id and the role learner, if there is one. */
+    public Optional<Member> learner(long cohortId, long learnerId) {
+        return db.read(c -> Sql.one(c, """
+                SELECT l.id, l.name, l.email, m.role, m.joined_at
+                FROM cohort_member m JOIN learner l ON l.id = m.learner_id
+                WHERE m.cohort_id = ? AND m.learner_id = ? AND m.role = 'learner'""",
+                rs -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                cohortId, learnerId));
     }
 
 }

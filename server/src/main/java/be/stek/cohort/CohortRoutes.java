@@ -2,6 +2,7 @@ package be.stek.cohort;
 
 import be.stek.course.Catalogue;
 import be.stek.learner.LearnerRepository;
+import be.stek.scorm.PackageStandings;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
 import be.stek.web.Form;
@@ -12,22 +13,26 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 /**
- * Managing cohorts: create, invitation codes and links, assigned courses with due dates, members. People join a
- * cohort only themselves, with a code or link: a facilitator cannot add an account, because membership lets them
- * read that person's results. An admin, who sees every account anyway, may add an existing account.
+ * Managing cohorts: create, invitation codes and links, assigned courses and SCORM packages with due dates,
+ * members. People join a cohort only themselves, with a code or link: a facilitator cannot add an account,
+ * because membership lets them read that person's results. An admin, who sees every account anyway, may add an
+ * existing account.
  */
 public final class CohortRoutes {
     private final CohortRepository cohorts;
     private final CohortAccess access;
     private final Catalogue catalogue;
     private final LearnerRepository learners;
+    private final PackageStandings packages;
     private final String baseUrl;
 
-    public CohortRoutes(CohortRepository cohorts, Catalogue catalogue, LearnerRepository learners, String baseUrl) {
+    public CohortRoutes(CohortRepository cohorts, Catalogue catalogue, LearnerRepository learners,
+                        PackageStandings packages, String baseUrl) {
         this.cohorts = cohorts;
         this.access = new CohortAccess(cohorts);
         this.catalogue = catalogue;
         this.learners = learners;
+        this.packages = packages;
         this.baseUrl = baseUrl;
     }
 
@@ -39,6 +44,8 @@ public final class CohortRoutes {
         r.post("/cohorts/{cohort}/codes/{code}/delete", Access.FACILITATOR, this::submitDeleteCode);
         r.post("/cohorts/{cohort}/courses", Access.FACILITATOR, this::submitAssign);
         r.post("/cohorts/{cohort}/courses/{course}/remove", Access.FACILITATOR, this::submitUnassign);
+        r.post("/cohorts/{cohort}/packages", Access.FACILITATOR, this::submitAssignPackage);
+        r.post("/cohorts/{cohort}/packages/{pkg}/remove", Access.FACILITATOR, this::submitUnassignPackage);
         r.post("/admin/cohorts/{cohort}/members", Access.ADMIN, this::submitMemberAsAdmin);
         r.post("/cohorts/{cohort}/members/{learner}/remove", Access.FACILITATOR, this::submitRemoveMember);
     }
@@ -71,7 +78,8 @@ public final class CohortRoutes {
     private Result cohortPage(Cohort cohort, Form form) {
         return form.page("cohort/show", "cohort", cohort, "members", cohorts.members(cohort.id()),
                 "codes", cohorts.codes(cohort.id()), "assigned", cohorts.courses(cohort.id()),
-                "courses", catalogue.courses(), "signupUrl", baseUrl + "/signup?code=");
+                "courses", catalogue.courses(), "assignedPackages", cohorts.packages(cohort.id()),
+                "packages", packages.catalogue(), "signupUrl", baseUrl + "/signup?code=");
     }
 
     private Result submitCode(Ctx ctx) {
@@ -109,6 +117,28 @@ public final class CohortRoutes {
         Cohort cohort = access.facilitated(ctx);
         cohorts.unassign(cohort.id(), ctx.param("course"));
         return Result.redirect("/cohorts/" + cohort.id() + "#courses", "cohort.flash.unassigned");
+    }
+
+    private Result submitAssignPackage(Ctx ctx) {
+        Cohort cohort = access.facilitated(ctx);
+        // The due-date field is named "due" as in the module form above it; its id (the form's key) is "package-due".
+        Form form = Form.filled(ctx, java.util.Map.of("package", ctx.formOpt("package").orElse(""),
+                "package-due", ctx.formOpt("due").orElse("")));
+        String slug = form.value("package");
+        form.check(packages.catalogue().stream().anyMatch(p -> p.slug().equals(slug)), "package",
+                "cohort.unknownPackage");
+        LocalDate due = form.date("package-due", "cohort.due.invalid");
+        if (form.invalid()) {
+            return cohortPage(cohort, form);
+        }
+        cohorts.assignPackage(cohort.id(), slug, due == null ? null : due.toString());
+        return Result.redirect("/cohorts/" + cohort.id() + "#packages", "cohort.flash.packageAssigned");
+    }
+
+    private Result submitUnassignPackage(Ctx ctx) {
+        Cohort cohort = access.facilitated(ctx);
+        cohorts.unassignPackage(cohort.id(), ctx.param("pkg"));
+        return Result.redirect("/cohorts/" + cohort.id() + "#packages", "cohort.flash.packageUnassigned");
     }
 
     /** An admin adds an existing account; admins see every account on the users page, so the answer may say so. */

@@ -3,6 +3,7 @@ package be.stek.cohort;
 import be.stek.course.Course;
 import be.stek.progress.CourseStatus;
 import be.stek.progress.GroupStandings;
+import be.stek.scorm.PackageStandings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,17 +11,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The facilitator's table: each learner of a cohort against each of its courses. */
+/** The facilitator's table: each learner of a cohort against each of its courses and SCORM packages. */
 public final class Dashboard {
 
     /** One learner in one course. */
     public record Cell(Course course, CourseStatus status, String due, boolean overdue) {
     }
 
-    /** One learner with their cells. */
-    public record Row(CohortRepository.Member learner, List<Cell> cells, String lastActivity, int percent) {
+    /** One learner in one SCORM package the cohort follows. */
+    public record PackageCell(PackageStandings.Standing standing, String due, boolean overdue) {
+    }
+
+    /**
+     * One learner with their cells: one per course, and one per package once {@link #withPackages} filled them in
+     * (the page's learners only, or every learner when a state filter needs them).
+     */
+    public record Row(CohortRepository.Member learner, List<Cell> cells, String lastActivity, int percent,
+                      List<PackageCell> packages) {
         public boolean has(String state) {
-            return cells.stream().anyMatch(c -> state.equals("overdue") ? c.overdue() : c.status().state().equals(state));
+            boolean overdue = state.equals("overdue");
+            return cells.stream().anyMatch(c -> overdue ? c.overdue() : c.status().state().equals(state))
+                    || packages.stream().anyMatch(p -> overdue ? p.overdue() : p.standing().state().equals(state));
         }
     }
 
@@ -40,14 +51,40 @@ public final class Dashboard {
             List<Cell> cells = courses.stream().map(c -> {
                 CourseStatus s = mine.containsKey(c.slug()) ? mine.get(c.slug()) : GroupStandings.untouched(c);
                 String d = due.get(c.slug());
-                return new Cell(c, s, d, d != null && !s.complete() && LocalDate.parse(d).isBefore(today));
+                return new Cell(c, s, d, overdue(d, s.complete(), today));
             }).toList();
             String last = cells.stream().map(c -> c.status().lastActivity()).filter(Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(null);
             int percent = cells.isEmpty() ? 0 : (int) cells.stream().mapToInt(c -> c.status().percent()).average().orElse(0);
-            rows.add(new Row(m, cells, last, percent));
+            rows.add(new Row(m, cells, last, percent, List.of()));
         }
         return rows;
+    }
+
+    /**
+     * The rows with a cell per package ({@code packages} in column order), from the standings read for these
+     * learners at once; a package is overdue when its due date has passed and it is not complete.
+     */
+    static List<Row> withPackages(List<Row> rows, List<PackageStandings.Entry> packages, Map<String, String> due,
+                                  Map<Long, List<PackageStandings.Standing>> standings, LocalDate today) {
+        if (packages.isEmpty()) {
+            return rows;
+        }
+        return rows.stream().map(r -> {
+            Map<String, PackageStandings.Standing> mine = new java.util.HashMap<>();
+            standings.getOrDefault(r.learner().id(), List.of()).forEach(s -> mine.put(s.slug(), s));
+            List<PackageCell> cells = packages.stream().filter(p -> mine.containsKey(p.slug())).map(p -> {
+                String d = due.get(p.slug());
+                var s = mine.get(p.slug());
+                return new PackageCell(s, d, overdue(d, s.complete(), today));
+            }).toList();
+            return new Row(r.learner(), r.cells(), r.lastActivity(), r.percent(), cells);
+        }).toList();
+    }
+
+    /** Work is overdue when it has a due date (YYYY-MM-DD) before {@code today} and is not complete. */
+    static boolean overdue(String due, boolean complete, LocalDate today) {
+        return due != null && !complete && LocalDate.parse(due).isBefore(today);
     }
 
     /** Keeps rows with a cell in {@code state} (or overdue); sorts by name, progress or last activity. */

@@ -35,10 +35,6 @@ public final class DashboardRoutes {
     private final GroupStandings standings;
     private final PackageStandings packages;
 
-    /** One learner's standing in every SCORM package. */
-    public record PackageRow(CohortRepository.Member learner, List<PackageStandings.Standing> packages) {
-    }
-
     public DashboardRoutes(CohortRepository cohorts, Catalogue catalogue, GroupStandings standings,
                            PackageStandings packages) {
         this.cohorts = cohorts;
@@ -71,21 +67,55 @@ public final class DashboardRoutes {
         Map<String, String> due = new HashMap<>();
         String course = ctx.query("course");
         List<Course> courses = courses(cohort, due, course);
-        List<Dashboard.Row> all = rows(cohort, courses, due, ctx);
+        // A module filter shows that module's column only, so no package columns then.
+        Map<String, String> packageDue = new HashMap<>();
+        List<PackageStandings.Entry> packageList = course == null || course.isEmpty() ? packages(cohort, packageDue)
+                : List.of();
         String state = ctx.query("state");
+        boolean byState = state != null && !state.isEmpty();
+        List<Dashboard.Row> all = rows(cohort, courses, due, ctx);
+        if (byState) {
+            // The state filter also looks at packages, so it needs every learner's package standings (grouped).
+            all = withPackages(all, packageList, packageDue, ctx);
+        }
         String sort = ctx.query("sort");
         String q = ctx.query("q");
         List<Dashboard.Row> matching = Dashboard.search(Dashboard.filterAndSort(all, state, sort), q);
         int pages = Dashboard.pages(matching.size(), PAGE_SIZE);
         int page = Math.min(pages, Math.max(1, pageNumber(ctx.query("page"))));
         List<Dashboard.Row> shown = Dashboard.page(matching, page, PAGE_SIZE);
-        var packageList = packages.catalogue();
+        if (!byState) {
+            shown = withPackages(shown, packageList, packageDue, ctx);
+        }
         return Result.page("cohort/dashboard", "cohort", cohort, "courses", courses, "allCourses", courses(cohort,
                 new HashMap<>(), null), "rows", shown, "matching", matching.size(), "page", page, "pages", pages,
                 "summaries", Dashboard.summaries(all, courses), "filter", Result.model("course", course == null ? "" : course,
                         "state", state == null ? "" : state, "sort", sort == null ? "name" : sort, "q", q == null ? "" : q),
-                "total", all.size(), "packages", packageList, "packageRows",
-                packageRows(shown.stream().map(Dashboard.Row::learner).toList(), packageList));
+                "total", all.size(), "packages", packageList);
+    }
+
+    /**
+     * The packages in the grid: those assigned to the cohort in their order (their due dates put in {@code due}), or
+     * every package while none are assigned, as for courses.
+     */
+    private List<PackageStandings.Entry> packages(Cohort cohort, Map<String, String> due) {
+        List<PackageStandings.Entry> all = packages.catalogue();
+        var assigned = cohorts.packages(cohort.id());
+        if (assigned.isEmpty()) {
+            return all;
+        }
+        assigned.forEach(a -> due.put(a.course(), a.dueDate()));
+        return assigned.stream().flatMap(a -> all.stream().filter(p -> p.slug().equals(a.course()))).toList();
+    }
+
+    /** The rows with their package cells, from one grouped read of these learners' package standings. */
+    private List<Dashboard.Row> withPackages(List<Dashboard.Row> rows, List<PackageStandings.Entry> packageList,
+                                             Map<String, String> due, Ctx ctx) {
+        if (packageList.isEmpty() || rows.isEmpty()) {
+            return rows;
+        }
+        var of = packages.ofLearners(rows.stream().map(r -> r.learner().id()).toList());
+        return Dashboard.withPackages(rows, packageList, due, of, LocalDate.ofInstant(ctx.now(), BRUSSELS));
     }
 
     private static int pageNumber(String text) {
@@ -96,23 +126,14 @@ public final class DashboardRoutes {
         }
     }
 
-    /** The SCORM standings of these learners (a page of them, or all for the CSV). */
-    private List<PackageRow> packageRows(List<CohortRepository.Member> learners,
-                                         List<PackageStandings.Entry> packageList) {
-        if (packageList.isEmpty() || learners.isEmpty()) {
-            return List.of();
-        }
-        var of = packages.ofLearners(learners.stream().map(CohortRepository.Member::id).toList());
-        return learners.stream().map(m -> new PackageRow(m, of.get(m.id()))).toList();
-    }
-
     private Result downloadCsv(Ctx ctx) throws JsonProcessingException {
         Cohort cohort = access.facilitated(ctx);
         Map<String, String> due = new HashMap<>();
         List<Course> courses = courses(cohort, due, null);
         Messages m = ctx.messages();
         List<List<String>> lines = new ArrayList<>();
-        for (Dashboard.Row row : Dashboard.filterAndSort(rows(cohort, courses, due, ctx), null, "name")) {
+        List<Dashboard.Row> rows = Dashboard.filterAndSort(rows(cohort, courses, due, ctx), null, "name");
+        for (Dashboard.Row row : rows) {
             for (Dashboard.Cell cell : row.cells()) {
                 var s = cell.status();
                 lines.add(List.of(safe(row.learner().name()), safe(row.learner().email()), safe(cell.course().title()),
@@ -123,14 +144,16 @@ public final class DashboardRoutes {
                         cell.overdue() ? m.get("cohort.dashboard.yes") : ""));
             }
         }
-        var learners = cohorts.members(cohort.id()).stream().filter(x -> x.role().equals("learner")).toList();
-        for (PackageRow row : packageRows(learners, packages.catalogue())) {
-            for (PackageStandings.Standing p : row.packages()) {
+        Map<String, String> packageDue = new HashMap<>();
+        for (Dashboard.Row row : withPackages(rows, packages(cohort, packageDue), packageDue, ctx)) {
+            for (Dashboard.PackageCell cell : row.packages()) {
+                var p = cell.standing();
                 lines.add(List.of(safe(row.learner().name()), safe(row.learner().email()), safe(p.title()),
                         String.valueOf(p.percent()), m.get("state." + p.state()),
                         "unknown".equals(p.success()) ? "" : m.get("dashboard.packageSuccess." + p.success()),
                         p.score() == null ? "" : String.valueOf(Math.round(p.score() * 100)),
-                        local(p.lastActivity()), "", ""));
+                        local(p.lastActivity()), cell.due() == null ? "" : cell.due(),
+                        cell.overdue() ? m.get("cohort.dashboard.yes") : ""));
             }
         }
         CsvSchema.Builder schema = CsvSchema.builder();

@@ -1,5 +1,6 @@
 package be.stek.cohort;
 
+import be.stek.course.Activity;
 import be.stek.course.Catalogue;
 import be.stek.course.Course;
 import be.stek.quiz.AttemptRepository;
@@ -8,16 +9,32 @@ import be.stek.web.Ctx;
 import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Item analysis per vignette question for a cohort: what a trainer should revisit. */
+/**
+ * Item analysis per vignette question for a cohort: what a trainer should revisit. One module at a time (the
+ * filter's choice; the cohort's first module by default), or all of the cohort's modules (assigned, else every
+ * module) on request; only what is shown is computed. A table of contents links to each module and each case.
+ */
 public final class ItemRoutes {
+    /** The filter's value for every module of the cohort. */
+    static final String ALL = "all";
+
     private final CohortRepository cohorts;
     private final CohortAccess access;
     private final Catalogue catalogue;
     private final AttemptRepository attempts;
+
+    /** One case (vignette or branching vignette) with its analysed items. */
+    public record CaseItems(String activity, String title, String lesson, List<ItemAnalysis.Item> items) {
+    }
+
+    /** One module's cases in course order, and its most-missed items. */
+    public record ModuleItems(Course course, List<CaseItems> cases, List<ItemAnalysis.Item> missed) {
+    }
 
     public ItemRoutes(CohortRepository cohorts, Catalogue catalogue, AttemptRepository attempts) {
         this.cohorts = cohorts;
@@ -32,24 +49,32 @@ public final class ItemRoutes {
 
     private Result showItems(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
-        List<Course> courses = catalogue.courses();
-        if (courses.isEmpty()) {
+        List<Course> ours = access.courses(cohort, catalogue);
+        if (ours.isEmpty()) {
             throw HttpError.notFound("error.unknownCourse");
         }
         String slug = ctx.query("course");
-        if (slug == null || slug.isEmpty()) {
-            var assigned = cohorts.courses(cohort.id());
-            slug = assigned.isEmpty() ? courses.get(0).slug() : assigned.get(0).course();
-        }
-        Course course = catalogue.course(slug).orElseThrow(() -> HttpError.notFound("error.unknownCourse"));
+        slug = slug == null || slug.isEmpty() ? ours.get(0).slug() : slug;
+        List<Course> shown = slug.equals(ALL) ? ours
+                : List.of(catalogue.course(slug).orElseThrow(() -> HttpError.notFound("error.unknownCourse")));
+        List<ModuleItems> modules = shown.stream().map(c -> analyse(cohort, c)).toList();
+        return Result.page("cohort/items", "cohort", cohort, "courses", catalogue.courses(), "chosen", slug,
+                "modules", modules, "all", ALL);
+    }
+
+    /** A module's items from its first-attempt answers (one query), grouped per case in the course's order. */
+    private ModuleItems analyse(Cohort cohort, Course course) {
         List<ItemAnalysis.Item> items = ItemAnalysis.analyse(attempts.firstAttemptAnswers(course.slug(), cohort.id()));
-        Map<String, String> titles = new HashMap<>();
-        Map<String, String> lessons = new HashMap<>();
-        course.activities().values().forEach(a -> {
-            titles.put(a.id(), a.title());
-            lessons.put(a.id(), a.lesson());
+        Map<String, List<ItemAnalysis.Item>> byCase = new LinkedHashMap<>();
+        course.activities().keySet().forEach(id -> byCase.put(id, new ArrayList<>()));
+        items.forEach(i -> byCase.computeIfAbsent(i.activity(), k -> new ArrayList<>()).add(i));
+        List<CaseItems> cases = new ArrayList<>();
+        byCase.forEach((id, list) -> {
+            if (!list.isEmpty()) {
+                Activity a = course.activities().get(id);
+                cases.add(new CaseItems(id, a == null ? id : a.title(), a == null ? null : a.lesson(), list));
+            }
         });
-        return Result.page("cohort/items", "cohort", cohort, "course", course, "courses", courses, "items", items,
-                "missed", ItemAnalysis.mostMissed(items, 5), "titles", titles, "lessons", lessons);
+        return new ModuleItems(course, cases, ItemAnalysis.mostMissed(items, 5));
     }
 }

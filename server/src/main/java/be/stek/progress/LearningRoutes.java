@@ -30,7 +30,8 @@ public final class LearningRoutes {
 
     /**
      * {@code openTeamSessions} lists the team sessions a learner can join now, {@code packageStandings} where
-     * they stand in SCORM packages and {@code reviewBlock} what they have to review (all shown on the dashboard);
+     * they stand in SCORM packages (and which of them their groups assigned) and {@code reviewBlock} what they have
+     * to review (all shown on the dashboard);
      * they are functions so that progress depends on neither the cohort, the SCORM nor the review feature.
      */
     public LearningRoutes(Catalogue catalogue, ProgressRepository progress, AttemptRepository attempts,

@@ -68,6 +68,24 @@ public final class PackageStandings {
         return out;
     }
 
+    /** A learner's standing in a package with each item's result: the attempt that counts and the latest one. */
+    public record Detail(Standing standing, List<Toc> items) {
+    }
+
+    /** The learner's standing and item results in every package learners can open, as the package page shows them. */
+    public List<Detail> details(long learnerId) {
+        List<ScoAttempt> attempts = db.read(c -> Sql.list(c, "SELECT * FROM scorm_attempt WHERE learner_id = ?",
+                CmiStore::attempt, learnerId));
+        List<Detail> out = new ArrayList<>();
+        for (ScormPackage p : packages.all(false)) {
+            List<Long> lineage = packages.lineage(p);
+            List<ScoAttempt> mine = attempts.stream().filter(a -> lineage.contains(a.packageId())).toList();
+            List<Manifest.Item> items = packages.items(p.id());
+            out.add(new Detail(standing(p, items, mine), Toc.of(p, items, mine)));
+        }
+        return out;
+    }
+
     /**
      * The standings of many learners at once: one query for their attempts (in chunks of 500 learners) and the
      * packages and their items read once, instead of all of that per learner.

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * still count everyone.
  */
 class DashboardPagingIT {
-    private static final Pattern ROW = Pattern.compile("<th scope=\"row\">Deelnemer (\\d+)</th>");
+    private static final Pattern ROW = Pattern.compile(
+            "<th scope=\"row\"><a href=\"/cohorts/\\d+/learners/\\d+\">Deelnemer (\\d+)</a></th>");
 
     private static int rows(String page) {
         Matcher m = ROW.matcher(page);

@@ -60,4 +60,48 @@ class PackagesInDashboardsIT {
             assertEquals(403, jonas.get("/scorm/packages/" + slug + "/results").statusCode());
         }
     }
+
+    @Test
+    void a_package_assigned_with_a_due_date_shows_on_mijn_leertraject_in_the_grid_the_csv_and_the_learner_page(
+            @TempDir Path data) throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            String slug = ResumeIT.importAsAdmin(server, "resume-2004");
+            server.addUser("trainer@example.be", "Trainer", Role.FACILITATOR);
+            long lotteId = server.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
+            Http trainer = new Http(server).signIn("trainer@example.be");
+            String cohort = trainer.post("/cohorts", Map.of("name", "Vroedkunde")).headers().firstValue("Location").orElseThrow();
+            trainer.post(cohort + "/codes", Map.of());
+            assertEquals(400, trainer.post(cohort + "/packages", Map.of("package", "bestaat-niet")).statusCode());
+            assertEquals(0, server.count("SELECT count(*) FROM cohort_package"), "nothing stored for a wrong package");
+            assertEquals(303, trainer.post(cohort + "/packages", Map.of("package", slug, "due", "2020-02-01")).statusCode());
+            assertTrue(trainer.get(cohort).body().contains("Hervatten 2004 · af tegen 2020-02-01"), "listed on the cohort");
+
+            Http lotte = new Http(server).signIn("lotte@example.be").join(server.codeOf(cohort));
+            commit(lotte, slug, "incomplete");
+
+            String mine = lotte.get("/me").body();
+            int assigned = mine.indexOf("Toegewezen door je groep");
+            assertTrue(assigned >= 0 && mine.indexOf("Hervatten 2004", assigned) > assigned, mine);
+            assertTrue(mine.contains("Toegewezen door Vroedkunde") && mine.contains("over tijd: af tegen 1 februari 2020"),
+                    "who assigned it, its due date and that it is overdue: " + mine);
+            assertTrue(mine.contains("card overdue"), "the overdue package stands out");
+
+            String grid = trainer.get(cohort + "/dashboard").body();
+            assertTrue(grid.contains(">Hervatten 2004</a> <span class=\"meta\">(SCORM)</span></th>"), "a column: " + grid);
+            assertTrue(grid.contains("score 90%") && grid.contains("te laat (was af tegen 2020-02-01)"), grid);
+            assertTrue(trainer.get(cohort + "/dashboard?state=overdue").body().contains("Lotte Peeters"),
+                    "the overdue filter looks at packages too (no module is overdue)");
+            assertFalse(trainer.get(cohort + "/dashboard?state=complete").body().contains("Lotte Peeters"));
+            String csv = trainer.get(cohort + "/dashboard.csv").body();
+            assertTrue(csv.contains("\"Lotte Peeters\";\"lotte@example.be\";\"Hervatten 2004\";\"0\";bezig;geslaagd;\"90\";")
+                    && csv.contains(";\"2020-02-01\";ja"), csv);
+
+            String page = trainer.get(cohort + "/learners/" + lotteId).body();
+            assertTrue(page.contains("Hervatten 2004") && page.contains("te laat (was af tegen 1 februari 2020)"), page);
+            assertTrue(page.contains("<dd>2 min</dd>") && page.contains("beste score 90%"), "time and the attempt that counts: " + page);
+
+            trainer.post(cohort + "/packages/" + slug + "/remove", Map.of());
+            assertFalse(lotte.get("/me").body().contains("Toegewezen door je groep"), "no longer assigned");
+        }
+    }
 }

@@ -70,7 +70,7 @@ class AccessibilityIT {
     void every_kind_of_page_passes_the_machine_checkable_basics(@TempDir Path data) throws Exception {
         try (TestServer server = TestServer.start(data); Browser learner = new Browser(server);
              Browser trainer = new Browser(server)) {
-            server.addUser("an@example.be", "An", Role.LEARNER);
+            long an = server.addUser("an@example.be", "An", Role.LEARNER);
             server.addUser("trainer@example.be", "Trainer", Role.FACILITATOR);
             Http t = new Http(server).signIn("trainer@example.be");
             String cohort = t.post("/cohorts", Map.of("name", "Groep")).headers().firstValue("Location").orElseThrow();
@@ -98,7 +98,8 @@ class AccessibilityIT {
             }
             trainer.signIn("trainer@example.be", TestServer.PASSWORD);
             for (String path : List.of("/cohorts", cohort, cohort + "/dashboard", cohort + "/items", cohort + "/sessions",
-                    session, session + "/projector", session + "/close", cohort + "/invite")) {
+                    session, session + "/projector", session + "/close", cohort + "/invite",
+                    cohort + "/learners/" + an, cohort + "/items?course=all")) {
                 problems.addAll(problems(trainer.open(path)));
             }
             assertEquals(List.of(), problems);

@@ -32,10 +32,12 @@ class PhoneLayoutIT {
             CohortRepository cohorts = new CohortRepository(server.db());
             long cohort = cohorts.create("Vroedvrouwen tweede jaar, campus Gent, groep B", admin, Instant.now());
             cohorts.addMember(cohort, admin, "facilitator", Instant.now());
+            long firstLearner = 0;
             for (int i = 0; i < 6; i++) {
                 long id = server.addUser("lerende" + i + "@een-lange-organisatienaam.example.be",
                         "Lerende Nummer " + i, Role.LEARNER);
                 cohorts.addMember(cohort, id, "learner", Instant.now());
+                firstLearner = firstLearner == 0 ? id : firstLearner;
             }
             for (String course : List.of("imh-basis", "eerste-1000-dagen", "ingrijpende-ervaringen")) {
                 cohorts.assign(cohort, course, "2027-03-01");
@@ -49,8 +51,9 @@ class PhoneLayoutIT {
                     "/courses/eerste-1000-dagen/lessons/duizend-dagen-epidemie",
                     "/courses/mentaliseren-onder-druk/lessons/instrumenten",
                     "/cohorts", "/cohorts/" + cohort, "/cohorts/" + cohort + "/dashboard",
-                    "/cohorts/" + cohort + "/items", "/cohorts/" + cohort + "/sessions", "/cohorts/" + cohort + "/invite",
-                    "/sessions", "/password/forgot",
+                    "/cohorts/" + cohort + "/items", "/cohorts/" + cohort + "/items?course=all",
+                    "/cohorts/" + cohort + "/learners/" + firstLearner, "/cohorts/" + cohort + "/sessions",
+                    "/cohorts/" + cohort + "/invite", "/sessions", "/password/forgot",
                     "/admin/users", "/account", "/me/data");
             List<String> tooWide = new ArrayList<>();
             for (String page : pages) {
