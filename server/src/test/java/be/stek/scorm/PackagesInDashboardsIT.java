@@ -74,7 +74,7 @@ class PackagesInDashboardsIT {
             assertEquals(400, trainer.post(cohort + "/packages", Map.of("package", "bestaat-niet")).statusCode());
             assertEquals(0, server.count("SELECT count(*) FROM cohort_package"), "nothing stored for a wrong package");
             assertEquals(303, trainer.post(cohort + "/packages", Map.of("package", slug, "due", "2020-02-01")).statusCode());
-            assertTrue(trainer.get(cohort).body().contains("Hervatten 2004 · af tegen 2020-02-01"), "listed on the cohort");
+            assertTrue(trainer.get(cohort).body().contains("Hervatten 2004 · af tegen 1 februari 2020"), "listed on the cohort");
 
             Http lotte = new Http(server).signIn("lotte@example.be").join(server.codeOf(cohort));
             commit(lotte, slug, "incomplete");

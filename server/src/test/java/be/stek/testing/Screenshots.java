@@ -37,9 +37,11 @@ public final class Screenshots {
             cohorts.assign(cohort, "eerste-1000-dagen", java.time.LocalDate.now().plusDays(30).toString());
             String[] names = {"Lotte Claes", "Yasmine El Amrani", "Jens Wouters", "Fien De Smet", "Sara Janssens",
                 "Bram Maes"};
+            long first = 0;
             for (int i = 0; i < names.length; i++) {
                 long id = server.addUser("lerende" + i + "@example.be", names[i], Role.LEARNER);
                 cohorts.addMember(cohort, id, "learner", Instant.now());
+                first = i == 0 ? id : first;
             }
 
             // The learner: reads a lesson, answers the first question of its case.
@@ -68,9 +70,15 @@ public final class Screenshots {
             chromium.await(d -> !d.getCurrentUrl().endsWith("/me"));
             chromium.driver().manage().deleteAllCookies();
             chromium.signIn("an.peeters@example.be");
+            chromium.open("/cohorts/" + cohort + "/sessions");
+            js(chromium, "document.querySelector('form[action$=\"/sessions\"] button[type=submit]').click();");
+            chromium.await(d -> d.getCurrentUrl().matches(".*/sessions/\\d+$"));
+            String session = chromium.driver().getCurrentUrl().replaceAll("^.*(/cohorts/)", "$1");
             shoot(chromium, out, List.of(
                     new Shot("groep-dashboard", "/cohorts/" + cohort + "/dashboard", null),
-                    new Shot("itemanalyse", "/cohorts/" + cohort + "/items", null)));
+                    new Shot("deelnemer", "/cohorts/" + cohort + "/learners/" + first, null),
+                    new Shot("itemanalyse", "/cohorts/" + cohort + "/items", null),
+                    new Shot("teamsessie-projector", session + "/projector", null)));
         } finally {
             try (var files = Files.walk(data)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
