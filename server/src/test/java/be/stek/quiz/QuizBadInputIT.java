@@ -116,7 +116,7 @@ class QuizBadInputIT {
     void a_reflection_without_text_or_with_too_much_is_refused() {
         Http an = new Http(server).signIn("an@example.be");
         long before = server.count("SELECT count(*) FROM reflection");
-        assertAnswer(an.post("/courses/proef/reflections/kleine-dingen", Map.of("nonce", "n1")), 400, "‘body’ ontbreekt");
+        assertAnswer(an.post("/courses/proef/reflections/kleine-dingen", Map.of("nonce", "n1")), 400, "Schrijf eerst je reflectie");
         assertAnswer(an.post("/courses/proef/reflections/kleine-dingen", Map.of("nonce", "n2", "body", "x".repeat(20_001))),
                 400, "te lang");
         assertAnswer(an.post("/courses/proef/reflections/dag-vier", Map.of("nonce", "n3", "body", "tekst")), 404,
