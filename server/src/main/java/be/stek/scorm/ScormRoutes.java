@@ -84,7 +84,7 @@ final class ScormRoutes {
         latest.forEach(a -> objectives.put(a.itemId(), ObjectiveView.of(reported.getOrDefault(a.id(), List.of()))));
         List<String> unsupported = ctx.user().isFacilitator()
                 ? SequencingFeatures.of(p, root.resolve(p.contentKey())) : List.of();
-        Sequencing.View view = sequencing.sequenced(p).map(t -> sequencing.view(ctx.user().id(), p, t)).orElse(null);
+        SequencingView view = sequencing.sequenced(p).map(t -> sequencing.view(ctx.user().id(), p, t)).orElse(null);
         return Result.page("scorm/package", "pkg", p, "toc", toc, "objectives", objectives, "unsupported", unsupported,
                 "standing", PackageStandings.standing(p, items, attempts, packages.weights(p.id())),
                 "isFacilitator", ctx.user().isFacilitator(), "sequencing", view == null ? Map.of() : Map.of("view", view));
@@ -112,7 +112,7 @@ final class ScormRoutes {
         ctx.responseHeader("Content-Security-Policy", SecurityHeaders.framing(content));
         List<Toc> toc = Toc.of(p, packages.items(p.id()), cmi.attempts(v.id(), packages.lineage(p)));
         if (tree != null) {
-            Sequencing.View view = sequencing.view(v.id(), p, tree);
+            SequencingView view = sequencing.view(v.id(), p, tree);
             return Result.page("scorm/player", "pkg", p, "item", item, "toc", toc, "playUrl", Toc.playUrl(p, item),
                     "contentOrigin", content, "src", content + "/launch/" + token, "startSeconds", START_SECONDS,
                     "sequencing", Map.of("view", view, "session", launch.sessionId()));
@@ -178,8 +178,8 @@ final class ScormRoutes {
         if (!NAV_REQUESTS.contains(request)) {
             throw HttpError.badRequest("scorm.nav.unknownRequest", request);
         }
-        String target = ctx.form("target");
-        awaitFinalCommit(ctx.user().id(), ctx.form("session"));
+        String target = ctx.formOpt("target").orElse(null);
+        awaitFinalCommit(ctx.user().id(), ctx.formOpt("session").orElse(null));
         return outcome(p, tree, sequencing.navigate(ctx.user().id(), p, tree, s -> s.navigate(request, target)));
     }
 
@@ -212,7 +212,7 @@ final class ScormRoutes {
     private Result showNavState(Ctx ctx) {
         ScormPackage p = pkg(ctx);
         SeqTree tree = sequencing.sequenced(p).orElseThrow(() -> HttpError.notFound("scorm.error.noPackage"));
-        Sequencing.View view = sequencing.view(ctx.user().id(), p, tree);
+        SequencingView view = sequencing.view(ctx.user().id(), p, tree);
         Map<String, Boolean> items = new java.util.LinkedHashMap<>();
         tree.byId.values().stream().filter(a -> a != tree.root).forEach(a -> items.put(a.id, view.choosable(a.id)));
         return Result.json(Map.of("continue", view.canContinue(), "previous", view.canPrevious(), "items", items));

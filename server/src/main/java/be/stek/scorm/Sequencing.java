@@ -121,16 +121,8 @@ final class Sequencing {
         });
     }
 
-    /** How the LMS's navigation looks for a learner now: what the buttons and the table of contents allow. */
-    record View(String current, boolean canContinue, boolean canPrevious, Map<String, String> refusals,
-                Sequencer.Status root, boolean completed, boolean progressKnown, boolean started, boolean suspended,
-                boolean ended) {
-        boolean choosable(String item) {
-            return !refusals.containsKey(item);
-        }
-    }
-
-    View view(long learnerId, ScormPackage p, SeqTree tree) {
+    /** How the LMS's navigation looks for the learner now: buttons, table of contents, the course's status. */
+    SequencingView view(long learnerId, ScormPackage p, SeqTree tree) {
         return run(learnerId, p, tree, false, s -> {
             Map<String, String> refusals = new LinkedHashMap<>();
             for (SeqTree.Activity a : tree.byId.values()) {
@@ -143,9 +135,11 @@ final class Sequencing {
                 }
             }
             boolean active = s.current() != null && s.st.act(s.st.current).active;
-            return new View(s.st.current, active && s.wouldDeliver("continue", null) != null,
-                    active && s.wouldDeliver("previous", null) != null, refusals, s.rootStatus(), s.rootCompleted(),
-                    s.rootProgressKnown(), s.st.act(tree.root.id).attempts > 0, s.st.suspended != null, s.st.ended);
+            Sequencer.Status root = s.rootStatus();
+            return new SequencingView(s.st.current, active && s.wouldDeliver("continue", null) != null,
+                    active && s.wouldDeliver("previous", null) != null, refusals, root.known(), root.satisfied(),
+                    root.measure(), s.rootCompleted(), s.rootProgressKnown(), s.st.act(tree.root.id).attempts > 0,
+                    s.st.suspended != null, s.st.ended);
         });
     }
 
