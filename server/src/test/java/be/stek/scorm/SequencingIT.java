@@ -23,7 +23,8 @@ import org.openqa.selenium.WebElement;
  * Rustici's Golf sequencing samples (ADL SCORM 2004 3rd edition, from ../shared; CI always has them), played in
  * Chromium through Stek's sequencer: remediation sends a learner who failed the tests back to the content, forced
  * order keeps later items closed until the one before is passed (also after a restart of the server), and all items
- * of a package of 22 are reachable.
+ * of a package of 22 are reachable. A small 4th edition package of Stek's own shares adl.data between two SCOs and
+ * reads adl.nav.request_valid (runs without ../shared too).
  */
 class SequencingIT {
     private static final String REMEDIATION = "SequencingSimpleRemediation_SCORM20043rdEdition.zip";
@@ -155,6 +156,43 @@ class SequencingIT {
                 }
             }
         }
+    }
+
+    @Test
+    void shared_data_goes_from_the_sco_that_writes_it_to_the_one_that_reads_it(@TempDir Path data) throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            String slug = ResumeIT.importAsAdmin(server, "shared-data-2004");
+            long learner = server.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
+            try (Chromium chromium = Chromium.start(server)) {
+                chromium.signIn("lotte@example.be");
+                chromium.open("/scorm/packages/" + slug + "/start");
+                chromium.await(x -> x.getCurrentUrl().endsWith("/play/writer"));
+                Player.enterSco(chromium);
+                assertEquals("writer", chromium.await(x -> blankToNull(x.findElement(By.id("role")).getText())));
+                WebDriver d = chromium.driver();
+                assertEquals("1", d.findElement(By.id("count")).getText());
+                assertEquals("stek.shared.notes", d.findElement(By.id("bucket")).getText());
+                assertEquals("true", d.findElement(By.id("continue")).getText(), "adl.nav.request_valid.continue");
+                assertEquals("false", d.findElement(By.id("previous")).getText(), "the first item has no previous");
+                assertEquals("true", d.findElement(By.id("choice")).getText());
+                d.findElement(By.id("write")).click();
+                Await.until("the writer's final commit", () -> server.count(
+                        "SELECT COUNT(*) FROM scorm_session WHERE closed_at IS NOT NULL") == 1);
+                assertEquals(1, server.count("""
+                        SELECT COUNT(*) FROM scorm_shared_data WHERE learner_id = ? AND target_id = 'stek.shared.notes'
+                        AND store = 'gedeeld-42'""", learner));
+
+                continueTo(chromium, "reader");
+                Player.enterSco(chromium);
+                assertEquals("reader", chromium.await(x -> blankToNull(x.findElement(By.id("role")).getText())));
+                assertEquals("gedeeld-42", d.findElement(By.id("store")).getText(), "read from the shared bucket");
+                assertEquals("true", d.findElement(By.id("previous")).getText());
+            }
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** Presses the player's Continue and waits until the sequencer delivered {@code item}. */
