@@ -26,7 +26,13 @@
   var sent = null;
   var refused = null;
   var confirmed = { suspend: null, interactions: null };
+  var adl = v12 ? {} : JSON.parse(root.getAttribute('data-adl') || '{}');
+  var choiceValid = (adl.requestValid && adl.requestValid.choice) || {};
   var settings = {
+    // adl.nav.request_valid.choice.{target=…} (and jump: scorm-again 3.4.3 asks this one validator for both)
+    scoItemIdValidator: function (target) {
+      return choiceValid[target] === 'true';
+    },
     lmsCommitUrl: commitUrl,
     autocommit: true,
     autocommitSeconds: 30,
@@ -119,7 +125,6 @@
 
   var api = v12 ? new window.Scorm12API(settings) : new window.Scorm2004API(settings);
   api.loadFromJSON(JSON.parse(root.getAttribute('data-seed')), '');
-  var adl = v12 ? {} : JSON.parse(root.getAttribute('data-adl') || '{}');
   var shared = null;
   if (!v12) {
     seedAdl(adl);
