@@ -2,7 +2,9 @@
  * Stek's SCORM player page. The run-time and the SCO run in the frame, on the package content origin (see
  * runtime.js); this page only listens to what that frame tells it by postMessage, and only to that origin: whether
  * a commit was saved (shown in the status line) and where a SCORM 2004 navigation request leads (the next or
- * previous item, a chosen item, or back to the package). When the SCO has not started (called Initialize) within
+ * previous item, a chosen item, or back to the package). For a package with sequencing, navigation requests go to
+ * Stek's sequencer (a form post) and, after each save, the buttons and the table of contents are refreshed from
+ * what the sequencer allows now. When the SCO has not started (called Initialize) within
  * data-start-seconds, it says so, with the likely cause and a link back. ES5, no dependencies.
  */
 (function () {
@@ -30,7 +32,62 @@
     return window.location.pathname.replace(/\/play\/[^/]+$/, '/play/') + encodeURIComponent(id);
   }
 
+  var navForm = document.getElementById('player-nav-form');
+
+  /** A sequenced package: the request goes to Stek's sequencer, which answers with the page to go to. */
+  function sequenced(request, target) {
+    var fields = { request: request, target: typeof target === 'string' ? target : '' };
+    for (var name in fields) {
+      if (Object.prototype.hasOwnProperty.call(fields, name)) {
+        var input = document.createElement('input');
+        input.type = 'hidden';
+        input.name = name;
+        input.value = fields[name];
+        navForm.appendChild(input);
+      }
+    }
+    navForm.submit();
+  }
+
+  /** After a save the sequencer may allow more (or less): refresh the buttons and the table of contents. */
+  function refresh() {
+    var url = root.getAttribute('data-nav-state');
+    if (!url || !window.fetch) {
+      return;
+    }
+    window.fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (state) {
+        if (!state) {
+          return;
+        }
+        var previous = document.getElementById('player-previous');
+        var next = document.getElementById('player-next');
+        if (previous) {
+          previous.hidden = !state.previous;
+        }
+        if (next) {
+          next.hidden = !state.continue;
+        }
+        var items = document.querySelectorAll('#player-toc [data-item]');
+        for (var i = 0; i < items.length; i++) {
+          var open = state.items[items[i].getAttribute('data-item')];
+          var link = items[i].querySelector('a');
+          var closed = items[i].querySelector('.toc-closed');
+          if (link && closed) {
+            link.hidden = !open;
+            closed.hidden = !!open;
+          }
+        }
+      })
+      .catch(function () { return null; });
+  }
+
   function navigate(request, target) {
+    if (navForm) {
+      sequenced(request, target);
+      return;
+    }
     var back = root.getAttribute('data-back');
     if (request === 'continue') {
       go(root.getAttribute('data-next') || back);
@@ -38,7 +95,8 @@
       go(root.getAttribute('data-previous'));
     } else if ((request === 'choice' || request === 'jump') && typeof target === 'string' && target) {
       go(itemUrl(target));
-    } else if (request === 'exit' || request === 'exitAll') {
+    } else if (request === 'exit' || request === 'exitAll' || request === 'suspendAll' || request === 'abandon'
+        || request === 'abandonAll') {
       go(back);
     }
   }
@@ -74,6 +132,9 @@
       problem(null);
     } else if (m.type === 'status') {
       say(m.state, m.message);
+      if (m.state === 'saved' || m.state === 'closed') {
+        refresh();
+      }
     } else if (m.type === 'nav') {
       navigate(m.request, m.target);
     } else if (m.type === 'reload') {

@@ -26,7 +26,13 @@
   var sent = null;
   var refused = null;
   var confirmed = { suspend: null, interactions: null };
+  var adl = v12 ? {} : JSON.parse(root.getAttribute('data-adl') || '{}');
+  var choiceValid = (adl.requestValid && adl.requestValid.choice) || {};
   var settings = {
+    // adl.nav.request_valid.choice.{target=…} (and jump: scorm-again 3.4.3 asks this one validator for both)
+    scoItemIdValidator: function (target) {
+      return choiceValid[target] === 'true';
+    },
     lmsCommitUrl: commitUrl,
     autocommit: true,
     autocommitSeconds: 30,
@@ -38,6 +44,9 @@
     xhrResponseHandler: answered,
     requestHandler: function (payload, meta) {
       var body = numbered(payload);
+      if (shared && api.adl.captureWritableSharedDataSnapshot) {
+        body.adlData = api.adl.captureWritableSharedDataSnapshot();
+      }
       if (meta && meta.isTerminateCommit) {
         body = fitForBeacon(body);
       }
@@ -116,6 +125,38 @@
 
   var api = v12 ? new window.Scorm12API(settings) : new window.Scorm2004API(settings);
   api.loadFromJSON(JSON.parse(root.getAttribute('data-seed')), '');
+  var shared = null;
+  if (!v12) {
+    seedAdl(adl);
+  }
+
+  /**
+   * adl.nav.request_valid as Stek's sequencer answers it at launch (continue, previous, choice and jump per
+   * target), and the adl.data buckets the item maps (adlcp:map) with what the learner's SCOs stored in them.
+   */
+  function seedAdl(values) {
+    var nav = api.adl && api.adl.nav;
+    var valid = values.requestValid;
+    if (nav && valid) {
+      try {
+        nav.request_valid.continue = valid.continue;
+        nav.request_valid.previous = valid.previous;
+        if (nav.request_valid.choice && nav.request_valid.choice.setAll) {
+          nav.request_valid.choice.setAll(valid.choice || {});
+        }
+        if (nav.request_valid.jump && nav.request_valid.jump.setAll) {
+          nav.request_valid.jump.setAll(valid.jump || {});
+        }
+      } catch (e) {
+        window.console && window.console.warn('adl.nav.request_valid', e);
+      }
+    }
+    if (values.data && api.adl && api.adl.configureSharedDataMaps) {
+      shared = values.data;
+      api.adl.configureSharedDataMaps(values.data.maps);
+      api.adl.restoreSharedDataSnapshot(values.data.stores || {});
+    }
+  }
   if (v12) {
     window.API = api;
   } else {
@@ -166,6 +207,18 @@
     };
   }
   if (!v12) {
+    // scorm-again names no event for suspendAll: the request the SCO set is remembered and told at Terminate.
+    var pending = null;
+    api.on('SetValue.adl.nav.request', function (element, value) {
+      pending = typeof value === 'string' ? value : element;
+    });
+    api.on('Terminate', function () {
+      if (pending === 'suspendAll') {
+        tell({ type: 'nav', request: 'suspendAll' });
+      }
+    });
+    api.on('SequenceAbandon', nav('abandon'));
+    api.on('SequenceAbandonAll', nav('abandonAll'));
     api.on('SequenceNext', nav('continue'));
     api.on('SequencePrevious', nav('previous'));
     api.on('SequenceChoice', nav('choice'));

@@ -20,13 +20,40 @@ final class Commits {
     }
 
     static Result submit(Ctx ctx, CmiStore cmi, CmiStore.SessionKey s) throws java.io.IOException {
+        return submit(ctx, cmi, s, body(ctx));
+    }
+
+    /** The commit body, once its type is one the endpoint takes (415 otherwise). */
+    static String body(Ctx ctx) throws java.io.IOException {
         String type = ctx.contentType().toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/json") && !type.startsWith("text/plain")) {
             throw new HttpError(415, "scorm.error.commitType");
         }
+        return ctx.body();
+    }
+
+    /**
+     * The {@code adl.data} buckets a commit carries ({@code "adlData": {targetID: store}}, added by the run-time
+     * page from what the SCO may write); empty when it has none or the body is not JSON.
+     */
+    static Map<String, String> sharedData(String body) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        try {
+            CommitParser.JSON.readTree(body).path("adlData").fields().forEachRemaining(e -> {
+                if (e.getValue().isTextual()) {
+                    out.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    static Result submit(Ctx ctx, CmiStore cmi, CmiStore.SessionKey s, String body) {
         CommitParser.Commit commit;
         try {
-            commit = CommitParser.parse(ctx.body(), s.version());
+            commit = CommitParser.parse(body, s.version());
         } catch (CommitParser.BadCommit e) {
             return refusal(ctx, s, "scorm.error.badCommit", 400);
         }

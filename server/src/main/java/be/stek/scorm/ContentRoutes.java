@@ -6,6 +6,8 @@ import be.stek.web.HttpError;
 import be.stek.web.Result;
 import be.stek.web.Router;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
@@ -23,9 +25,11 @@ final class ContentRoutes {
     private final ContentSite site;
     private final LongFunction<String> learnerNames;
     private final Path root;
+    private final Sequencing sequencing;
 
     ContentRoutes(PackageRepository packages, CmiStore cmi, LaunchTokens tokens, ContentSite site,
-                  LongFunction<String> learnerNames, Path root) {
+                  LongFunction<String> learnerNames, Path root, Sequencing sequencing) {
+        this.sequencing = sequencing;
         this.packages = packages;
         this.cmi = cmi;
         this.tokens = tokens;
@@ -64,10 +68,41 @@ final class ContentRoutes {
                 ScormRoutes.lastFirst(learnerNames.apply(l.learnerId())), item).toString();
         ctx.responseHeader("Content-Security-Policy", site.policy(l.player()));
         String token = ctx.param("token");
+        Map<String, Object> adl = new java.util.LinkedHashMap<>();
+        if (p.version() == ScormVersion.SCORM_2004) {
+            adl.put("requestValid", requestValid(l.learnerId(), p, item));
+            Map<String, Object> shared = sequencing.sharedData(l.learnerId(), p, item.id());
+            if (shared != null) {
+                adl.put("data", shared);
+            }
+        }
         return Result.page("scorm/runtime", "pkg", p, "item", item, "seed", seed, "commitUrl", "/commit/" + token,
+                "adl", CommitParser.JSON.valueToTree(adl).toString(),
                 "src", "/c/" + token + "/" + item.launch(), "entry", launch.entry(),
                 "sequence", session.map(CmiStore.SessionInfo::lastSequence).orElse(0L),
                 "closed", session.map(CmiStore.SessionInfo::closed).orElse(false));
+    }
+
+    /**
+     * {@code adl.nav.request_valid} at launch: from the sequencer for a sequenced package; for one without
+     * sequencing, continue and previous where the table of contents has a next or previous item, and every item
+     * may be chosen.
+     */
+    private Map<String, Object> requestValid(long learner, ScormPackage p, Manifest.Item item) {
+        var tree = sequencing.sequenced(p);
+        if (tree.isPresent()) {
+            return sequencing.requestValid(learner, p, tree.get());
+        }
+        List<Manifest.Item> launchable = packages.items(p.id()).stream().filter(Manifest.Item::launchable).toList();
+        int at = launchable.indexOf(item);
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("continue", String.valueOf(at >= 0 && at < launchable.size() - 1));
+        out.put("previous", String.valueOf(at > 0));
+        Map<String, String> choice = new java.util.LinkedHashMap<>();
+        launchable.forEach(i -> choice.put(i.id(), "true"));
+        out.put("choice", choice);
+        out.put("jump", choice);
+        return out;
     }
 
     /** A file of the token's package; its real path must stay inside the package's folder. */
@@ -90,6 +125,14 @@ final class ContentRoutes {
             throw HttpError.forbidden("scorm.error.notYourSession");
         }
         var key = new CmiStore.SessionKey(l.sessionId(), l.learnerId(), p.id(), l.itemId(), p.version());
-        return Commits.submit(ctx, cmi, key);
+        String body = Commits.body(ctx);
+        Result result = Commits.submit(ctx, cmi, key, body);
+        if (result instanceof Result.Json j && j.status() == 200 && p.version() == ScormVersion.SCORM_2004) {
+            Map<String, String> written = Commits.sharedData(body);
+            if (!written.isEmpty()) {
+                sequencing.storeSharedData(l.learnerId(), p, l.itemId(), written, ctx.now());
+            }
+        }
+        return result;
     }
 }

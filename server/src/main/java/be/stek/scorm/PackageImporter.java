@@ -54,7 +54,8 @@ final class PackageImporter {
         }
         try (ZipFile zf = open(zip)) {
             Set<String> names = checkEntries(zf);
-            Manifest manifest = ManifestParser.parse(readManifest(zf, names));
+            byte[] manifestXml = readManifest(zf, names);
+            Manifest manifest = ManifestParser.parse(manifestXml);
             checkLaunchFiles(manifest, names);
             String key = Tokens.random();
             Path dir = unpack(zf, key, new UnpackBudget(limits, size(zip)));
@@ -62,6 +63,12 @@ final class PackageImporter {
                 Long replaces = packages.current(manifest.identifier()).map(ScormPackage::id).orElse(null);
                 ScormPackage pkg = packages.insert(manifest, uniqueSlug(manifest.title()), key, names.size(),
                         folderSize(dir), importedBy, now, replaces);
+                if (manifest.version() == ScormVersion.SCORM_2004) {
+                    SeqTree tree = SeqTree.of(ManifestParser.document(manifestXml).getDocumentElement());
+                    if (tree.sequenced) {
+                        packages.weigh(pkg.id(), Sequencing.weights(tree));
+                    }
+                }
                 log.info("imported SCORM package {} ({}, {} items) as {}", pkg.title(), pkg.versionLabel(),
                         manifest.items().size(), pkg.slug());
                 return pkg;

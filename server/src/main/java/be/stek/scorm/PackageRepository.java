@@ -132,6 +132,32 @@ final class PackageRepository {
         return items(packageId).stream().filter(i -> i.id().equals(itemId)).findFirst();
     }
 
+    /**
+     * Per item, its weight in the package's progress and score as the manifest gives them ({@link Sequencing#weights});
+     * empty for a package imported before Stek kept them, or without sequencing of its own.
+     */
+    java.util.Map<String, double[]> weights(long packageId) {
+        return db.read(c -> {
+            java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
+            Sql.list(c, """
+                    SELECT item_id, progress_weight, measure_weight FROM scorm_item
+                    WHERE package_id = ? AND progress_weight IS NOT NULL""", rs -> out.put(rs.getString(1),
+                    new double[] {rs.getDouble(2), rs.getDouble(3)}), packageId);
+            return out;
+        });
+    }
+
+    /** Stores the items' weights (see {@link #weights}). */
+    void weigh(long packageId, java.util.Map<String, double[]> weights) {
+        db.write(c -> {
+            for (var e : weights.entrySet()) {
+                Sql.update(c, "UPDATE scorm_item SET progress_weight = ?, measure_weight = ? WHERE package_id = ? "
+                        + "AND item_id = ?", e.getValue()[0], e.getValue()[1], packageId, e.getKey());
+            }
+            return null;
+        });
+    }
+
     /** Hides a package from learners; its learner data stays. */
     void archive(long packageId, boolean archived, Instant now) {
         db.write(c -> Sql.update(c, "UPDATE scorm_package SET archived_at = ? WHERE id = ?", archived ? now : null,

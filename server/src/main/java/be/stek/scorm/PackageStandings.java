@@ -21,7 +21,15 @@ public final class PackageStandings {
 
     /** One learner in one package. {@code lastActivity} is ISO-8601 UTC, or null when never opened. */
     public record Standing(String slug, String title, String url, String completion, String success, Double score,
-                           double totalSeconds, String lastActivity, int itemsCompleted, int itemsTotal) {
+                           double totalSeconds, String lastActivity, int itemsCompleted, int itemsTotal,
+                           Integer weightedPercent) {
+        /** A standing whose progress is the share of items completed. */
+        public Standing(String slug, String title, String url, String completion, String success, Double score,
+                        double totalSeconds, String lastActivity, int itemsCompleted, int itemsTotal) {
+            this(slug, title, url, completion, success, score, totalSeconds, lastActivity, itemsCompleted, itemsTotal,
+                    null);
+        }
+
         public boolean complete() {
             return "completed".equals(completion);
         }
@@ -35,7 +43,14 @@ public final class PackageStandings {
             return complete() ? "complete" : started() ? "in-progress" : "not-started";
         }
 
+        /**
+         * Progress in percent: weighted as the manifest says ({@code weightedPercent}, see {@link #standing}) when
+         * it gives weights, else the share of items completed.
+         */
         public int percent() {
+            if (weightedPercent != null) {
+                return weightedPercent;
+            }
             return itemsTotal == 0 ? 0 : itemsCompleted * 100 / itemsTotal;
         }
     }
@@ -63,7 +78,7 @@ public final class PackageStandings {
         for (ScormPackage p : packages.all(false)) {
             List<ScoAttempt> mine = new ArrayList<>();
             packages.lineage(p).forEach(version -> mine.addAll(attempts.getOrDefault(version, List.of())));
-            out.add(standing(p, packages.items(p.id()), mine));
+            out.add(standing(p, packages.items(p.id()), mine, packages.weights(p.id())));
         }
         return out;
     }
@@ -102,8 +117,10 @@ public final class PackageStandings {
         List<ScormPackage> all = packages.all(false);
         Map<Long, List<Manifest.Item>> items = new java.util.HashMap<>();
         Map<Long, List<Long>> lineages = new java.util.HashMap<>();
+        Map<Long, Map<String, double[]>> weights = new java.util.HashMap<>();
         all.forEach(p -> {
             items.put(p.id(), packages.items(p.id()));
+            weights.put(p.id(), packages.weights(p.id()));
             lineages.put(p.id(), packages.lineage(p));
         });
         Map<Long, List<Standing>> out = new java.util.HashMap<>();
@@ -113,36 +130,67 @@ public final class PackageStandings {
             out.put(learner, all.stream().map(p -> {
                 List<ScoAttempt> mine = new ArrayList<>();
                 lineages.get(p.id()).forEach(version -> mine.addAll(byVersion.getOrDefault(version, List.of())));
-                return standing(p, items.get(p.id()), mine);
+                return standing(p, items.get(p.id()), mine, weights.get(p.id()));
             }).toList());
         }
         return out;
     }
 
     static Standing standing(ScormPackage p, List<Manifest.Item> items, List<ScoAttempt> attempts) {
+        return standing(p, items, attempts, Map.of());
+    }
+
+    /**
+     * The standing by Stek's rule, weighted as the manifest says when {@code weights} (per item: its weight in the
+     * progress and in the score, see {@link Sequencing#weights}) has them: progress is the completed share of the
+     * progress weights, an item of weight 0 (its rollup leaves completion out) does not count for completion, and
+     * the score is the mean of the item scores weighted by their objective measure weights (the plain mean when
+     * every weight is 0).
+     */
+    static Standing standing(ScormPackage p, List<Manifest.Item> items, List<ScoAttempt> attempts,
+                             Map<String, double[]> weights) {
         List<Manifest.Item> launchable = items.stream().filter(Manifest.Item::launchable).toList();
+        boolean weighted = launchable.stream().anyMatch(i -> weights.containsKey(i.id()));
         int done = 0;
+        int counted = 0;
+        int doneCounted = 0;
+        double weightDone = 0;
+        double weightAll = 0;
         boolean anyFailed = false;
         boolean allPassed = true;
         boolean anySuccess = false;
+        double scoreSum = 0;
+        double scoreWeights = 0;
         List<Double> scores = new ArrayList<>();
         for (Manifest.Item item : launchable) {
             ItemResult r = ItemResult.of(item, attempts);
+            double[] w = weights.getOrDefault(item.id(), new double[] {1, 1});
             done += r.completed() ? 1 : 0;
+            weightAll += w[0];
+            weightDone += r.completed() ? w[0] : 0;
+            if (w[0] > 0) {
+                counted++;
+                doneCounted += r.completed() ? 1 : 0;
+            }
             anySuccess |= !"unknown".equals(r.success());
             anyFailed |= "failed".equals(r.success());
             allPassed &= !"failed".equals(r.success());
             if (r.score() != null) {
                 scores.add(r.score());
+                scoreSum += r.score() * w[1];
+                scoreWeights += w[1];
             }
         }
-        String completion = attempts.isEmpty() ? "not attempted" : done == launchable.size() ? "completed" : "incomplete";
+        boolean complete = weighted && counted > 0 ? doneCounted == counted : done == launchable.size();
+        String completion = attempts.isEmpty() ? "not attempted" : complete ? "completed" : "incomplete";
         String success = anyFailed ? "failed" : anySuccess && allPassed ? "passed" : "unknown";
-        Double score = scores.isEmpty() ? null : scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        Double score = scores.isEmpty() ? null : weighted && scoreWeights > 0 ? scoreSum / scoreWeights
+                : scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double seconds = attempts.stream().mapToDouble(ScoAttempt::totalSeconds).sum();
         String last = attempts.stream().map(ScoAttempt::updatedAt).max(String::compareTo).orElse(null);
+        Integer percent = weighted && weightAll > 0 ? (int) Math.floor(weightDone * 100 / weightAll + 1e-9) : null;
         return new Standing(p.slug(), p.title(), url(p), completion, success, score, seconds, last, done,
-                launchable.size());
+                launchable.size(), percent);
     }
 
     static String url(ScormPackage p) {

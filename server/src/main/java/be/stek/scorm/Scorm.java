@@ -54,10 +54,11 @@ public final class Scorm {
                 ImportLimits.DEFAULT.maxEntries(), ImportLimits.DEFAULT.maxManifest(), ImportLimits.DEFAULT.maxRatio());
         var importer = new PackageImporter(root, packages, limits);
         LaunchTokens tokens = LaunchTokens.of(db);
-        return new Scorm(root, standings, new ScormRoutes(packages, cmi, standings, tokens, site, root),
+        Sequencing sequencing = new Sequencing(db, root);
+        return new Scorm(root, standings, new ScormRoutes(packages, cmi, standings, tokens, site, root, sequencing),
                 new ScormAdminRoutes(packages, importer, new PackageResults(db, cmi), follows, root, maxUpload),
                 new ExportRoutes(catalogue, new ScormExporter(coursesDir, mediaDir)),
-                new ContentRoutes(packages, cmi, tokens, site, learnerNames, root));
+                new ContentRoutes(packages, cmi, tokens, site, learnerNames, root, sequencing));
     }
 
     public void register(Router r) {

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * A person's SCORM data, for their data export: every attempt at every package item with its run-time data
  * (status, score, location, suspend data, the cmi values) with every interaction and objective, the global
- * objectives per package, the player sessions, the bytes stored per package, and the packages they imported as an admin.
+ * objectives per package, the sequencing state and shared data (adl.data) per package, the player sessions, the bytes stored per package, and the packages they imported as an admin.
  */
 public final class ScormPersonalData implements PersonalData {
     private final Database db;
@@ -27,7 +27,7 @@ public final class ScormPersonalData implements PersonalData {
     @Override
     public List<String> tables() {
         return List.of("scorm_attempt", "scorm_interaction", "scorm_session", "scorm_package", "scorm_usage",
-                "scorm_objective", "scorm_global_objective");
+                "scorm_objective", "scorm_global_objective", "scorm_sequencing_state", "scorm_shared_data");
     }
 
     @Override
@@ -50,6 +50,14 @@ public final class ScormPersonalData implements PersonalData {
                     SELECT p.slug AS package, g.objective_id, g.satisfied, g.measure, g.updated_at
                     FROM scorm_global_objective g JOIN scorm_package p ON p.id = g.package_id
                     WHERE g.learner_id = ? ORDER BY p.slug, g.objective_id""", learnerId));
+            out.put("sequencing", RowMaps.parseJson(RowMaps.list(c, """
+                    SELECT p.slug AS package, s.state, s.updated_at FROM scorm_sequencing_state s
+                    JOIN scorm_package p ON p.id = s.package_id WHERE s.learner_id = ? ORDER BY p.slug""", learnerId),
+                    "state"));
+            out.put("shared_data", RowMaps.list(c, """
+                    SELECT p.slug AS package, d.target_id, d.store, d.updated_at FROM scorm_shared_data d
+                    JOIN scorm_package p ON p.id = d.package_id WHERE d.learner_id = ? ORDER BY p.slug, d.target_id""",
+                    learnerId));
             out.put("sessions", RowMaps.list(c, """
                     SELECT * FROM scorm_session WHERE learner_id = ? ORDER BY started_at""", learnerId));
             out.put("storage", RowMaps.list(c, """

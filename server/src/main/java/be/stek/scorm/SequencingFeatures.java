@@ -9,10 +9,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * What a SCORM 2004 package's manifest asks of the LMS that Stek does not (yet) do, as message keys for the package
- * page: sequencing rules, control modes, attempt limits, rollup rules, randomization, delivery controls, choice
- * constraints, shared data ({@code adl.data}) and hiding the LMS's navigation. Stek then plays the items in the order
- * of the table of contents, as it says there.
+ * What a SCORM 2004 package's manifest asks of the LMS that Stek's sequencer ({@link Sequencer}) does not do, as
+ * message keys for the package page: randomization and selection of children, choice constraints of the 4th edition
+ * ({@code constrainedChoiceConsiderations}), time limits in limit conditions and rule conditions, the 4th edition's
+ * extended objective maps ({@code adlseq:objectives}), and hiding the LMS's navigation. Everything else of the
+ * sequencing Stek follows.
  */
 final class SequencingFeatures {
     private static final String ADLSEQ = "http://www.adlnet.org/xsd/adlseq_v1p3";
@@ -37,33 +38,22 @@ final class SequencingFeatures {
     static List<String> of(Element manifest) {
         List<String> out = new ArrayList<>();
         String ss = ManifestParser.IMSSS;
-        if (any(manifest, ss, "controlMode", "choice", "false") || any(manifest, ss, "controlMode", "flow", "true")
-                || any(manifest, ss, "controlMode", "forwardOnly", "true")
-                || any(manifest, ss, "controlMode", "choiceExit", "false")) {
-            out.add("scorm.unsupported.controlModes");
-        }
-        if (has(manifest, ss, "preConditionRule") || has(manifest, ss, "postConditionRule")
-                || has(manifest, ss, "exitConditionRule")) {
-            out.add("scorm.unsupported.rules");
-        }
-        if (any(manifest, ss, "limitConditions", "attemptLimit", null)) {
-            out.add("scorm.unsupported.attemptLimit");
-        }
-        if (has(manifest, ss, "rollupRule") || any(manifest, ss, "rollupRules", "objectiveMeasureWeight", null)
-                || has(manifest, ADLSEQ, "rollupConsiderations")) {
-            out.add("scorm.unsupported.rollup");
-        }
         if (has(manifest, ss, "randomizationControls") || has(manifest, ss, "selectionControls")) {
             out.add("scorm.unsupported.randomization");
-        }
-        if (any(manifest, ss, "deliveryControls", "tracked", "false")) {
-            out.add("scorm.unsupported.untracked");
         }
         if (has(manifest, ADLSEQ, "constrainedChoiceConsiderations")) {
             out.add("scorm.unsupported.constrainedChoice");
         }
-        if (has(manifest, ManifestParser.ADLCP_2004, "data")) {
-            out.add("scorm.unsupported.sharedData");
+        if (any(manifest, ss, "limitConditions", "attemptAbsoluteDurationLimit", null)
+                || any(manifest, ss, "limitConditions", "activityAbsoluteDurationLimit", null)
+                || any(manifest, ss, "ruleCondition", "condition", "timeLimitExceeded")
+                || any(manifest, ss, "ruleCondition", "condition", "outsideAvailableTimeRange")
+                || any(manifest, ss, "rollupCondition", "condition", "timeLimitExceeded")
+                || any(manifest, ss, "rollupCondition", "condition", "outsideAvailableTimeRange")) {
+            out.add("scorm.unsupported.timeLimits");
+        }
+        if (has(manifest, ADLSEQ, "objectives")) {
+            out.add("scorm.unsupported.extendedObjectives");
         }
         if (has(manifest, ADLNAV, "hideLMSUI")) {
             out.add("scorm.unsupported.hideLmsUi");

@@ -35,7 +35,11 @@ public record Toc(Manifest.Item item, String url, ItemResult result) {
     }
 
     static String playUrl(ScormPackage p, Manifest.Item item) {
-        return PackageStandings.url(p) + "/play/" + URLEncoder.encode(item.id(), StandardCharsets.UTF_8)
+        return playUrl(p, item.id());
+    }
+
+    static String playUrl(ScormPackage p, String itemId) {
+        return PackageStandings.url(p) + "/play/" + URLEncoder.encode(itemId, StandardCharsets.UTF_8)
                 .replace("+", "%20");
     }
 }
