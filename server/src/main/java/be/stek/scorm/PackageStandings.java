@@ -96,7 +96,7 @@ public final class PackageStandings {
             List<Long> lineage = packages.lineage(p);
             List<ScoAttempt> mine = attempts.stream().filter(a -> lineage.contains(a.packageId())).toList();
             List<Manifest.Item> items = packages.items(p.id());
-            out.add(new Detail(standing(p, items, mine), Toc.of(p, items, mine)));
+            out.add(new Detail(standing(p, items, mine, packages.weights(p.id())), Toc.of(p, items, mine)));
         }
         return out;
     }
