@@ -26,11 +26,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The command-line face of the jar: serve (default), check, user add, backup, handout, demo-data. */
+/** The command-line face of the jar: serve (default), check, user add, backup, handout, demo-data, copy-data. */
 @Command(name = "stek", mixinStandardHelpOptions = true, version = "Stek 1.0",
         description = "Stek: e-learning modules on infant mental health.",
         subcommands = {Cli.Serve.class, Cli.Check.class, Cli.User.class, Cli.Backup.class, Cli.Handout.class,
-                DemoDataCommand.class})
+                DemoDataCommand.class, CopyDataCommand.class})
 final class Cli implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
