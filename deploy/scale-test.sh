@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Two Stek nodes on one PostgreSQL database behind nginx, one of them killed with `kill -9` half-way through learner
-# journeys; checks that the journeys finish and that every write Stek acknowledged is in the database.
+# journeys (sign-up, lessons, a case, a reflection, a SCORM commit); checks that the journeys finish and that every
+# write Stek acknowledged is in the database.
 #   deploy/scale-test.sh [LEARNERS]     (default 12; run from anywhere; needs server/target/stek.jar and the test
 #                                        classes: mvn -o -q package -DskipTests, or after mvn verify)
 # Everything runs on loopback, in a temporary folder that is removed at the end: a throw-away PostgreSQL cluster

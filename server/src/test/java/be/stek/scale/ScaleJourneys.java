@@ -7,6 +7,8 @@ import be.stek.course.Course;
 import be.stek.course.Lesson;
 import be.stek.quiz.Reflection;
 import be.stek.quiz.Vignette;
+import be.stek.learner.Passwords;
+import be.stek.scorm.ScormClient;
 import be.stek.store.Database;
 import be.stek.store.DatabaseUrl;
 import be.stek.store.Sql;
@@ -30,7 +32,9 @@ import java.util.regex.Pattern;
 
 /**
  * The learner journeys of {@code deploy/scale-test.sh}: learners sign up with an invitation code, sign in, read and
- * finish lessons, answer a vignette question and write a reflection, all through nginx in front of two Stek nodes (so
+ * finish lessons, answer a vignette question, write a reflection and commit SCORM run-time data (a package an admin
+ * imported through nginx at the start; commits go to the content origin of the node that served the player), all
+ * through nginx in front of two Stek nodes (so
  * consecutive requests land on alternating nodes). When half of all steps are done, one node is killed with
  * {@code kill -9}. A request that fails because its node died is sent again, as a learner would (Stek stores a
  * resent form once). At the end every write that Stek acknowledged is looked up in the database.
@@ -54,8 +58,11 @@ public final class ScaleJourneys {
     private final Set<String> nodesAfter = ConcurrentHashMap.newKeySet();
 
     /** What one learner got acknowledged. */
-    record Acknowledged(String email, List<String> lessonsDone, long attempt, String question, String reflection) {
+    record Acknowledged(String email, List<String> lessonsDone, long attempt, String question, String reflection,
+                        String scormLocation) {
     }
+
+    private String slug;
 
     private ScaleJourneys(String nginx, Course course, long victim, int learners) {
         this.nginx = nginx;
@@ -66,7 +73,7 @@ public final class ScaleJourneys {
                 .map(Reflection.class::cast).findFirst().orElseThrow();
         this.lessons = course.lessons().subList(0, Math.min(4, course.lessons().size()));
         this.victim = victim;
-        this.totalSteps = learners * (4 + 2 * lessons.size() + 3);
+        this.totalSteps = learners * (4 + 2 * lessons.size() + 4);
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,6 +96,11 @@ public final class ScaleJourneys {
                         cohort, Instant.now());
             });
             ScaleJourneys run = new ScaleJourneys(nginx, course, victim, learners);
+            db.write(c -> Sql.update(c, """
+                    INSERT INTO learner (email, name, password_hash, role, created_at) VALUES (?, ?, ?, 'admin', ?)""",
+                    "beheer@example.org", "Beheer", Passwords.hash(be.stek.testing.TestServer.PASSWORD), Instant.now()));
+            run.slug = ScormClient.importPackage(Http.at(path -> nginx + path).signIn("beheer@example.org"),
+                    path -> nginx + path, "resume-2004");
             List<Acknowledged> done = run.journeys(code, learners);
             List<String> problems = run.check(db, done, learners);
             System.out.printf("%d journeys finished in course %s; %d steps; node %d killed: %s; requests sent again"
@@ -144,7 +156,27 @@ public final class ScaleJourneys {
         send(http, "/courses/" + course.slug() + "/reflections/" + reflection.id(),
                 Map.of("body", body, "nonce", "n" + n + "-" + System.nanoTime()), 303);
         send(http, "/me", null, 200);
-        return new Acknowledged(email, done, Long.parseLong(m.group(2)), question, body);
+        return new Acknowledged(email, done, Long.parseLong(m.group(2)), question, body, scorm(http, n));
+    }
+
+    /**
+     * Opens the SCORM player (through nginx) and commits to the content origin of the node that served the player.
+     * When that node is dead, the learner opens the player again, as they would after an error.
+     */
+    private String scorm(Http http, int n) {
+        String location = "schaal-" + n;
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            try {
+                if (ScormClient.commit(http, ScormClient.launch(http, slug, "sco"), 1, location)) {
+                    steps.incrementAndGet();
+                    return location;
+                }
+            } catch (IllegalStateException nodeDied) {
+                resent.incrementAndGet();
+            }
+            pause(100L * attempt);
+        }
+        throw new IllegalStateException("no SCORM commit was acknowledged for learner " + n);
     }
 
     /**
@@ -224,6 +256,10 @@ public final class ScaleJourneys {
                 if (Sql.one(c, "SELECT count(*) FROM reflection WHERE learner_id = ? AND body = ?", rs -> rs.getLong(1),
                         learner, a.reflection()).orElse(0L) != 1) {
                     problems.add(a.email() + ": reflection missing or stored twice");
+                }
+                if (Sql.one(c, "SELECT count(*) FROM scorm_attempt WHERE learner_id = ? AND location = ?",
+                        rs -> rs.getLong(1), learner, a.scormLocation()).orElse(0L) < 1) {
+                    problems.add(a.email() + ": SCORM commit (location " + a.scormLocation() + ") missing");
                 }
                 return null;
             });
