@@ -27,10 +27,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The command-line face of the jar: serve (default), check, user add, backup, handout. */
+/** The command-line face of the jar: serve (default), check, user add, backup, handout, demo-data, copy-data. */
 @Command(name = "stek", mixinStandardHelpOptions = true, version = "Stek 1.0",
         description = "Stek: e-learning modules on infant mental health.",
-        subcommands = {Cli.Serve.class, Cli.Check.class, Cli.User.class, Cli.Backup.class, Cli.Handout.class})
+        subcommands = {Cli.Serve.class, Cli.Check.class, Cli.User.class, Cli.Backup.class, Cli.Handout.class,
+                DemoDataCommand.class, CopyDataCommand.class})
 final class Cli implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
@@ -228,7 +229,7 @@ final class Cli implements Callable<Integer> {
                 }
             }
 
-            private static String readPassword() throws java.io.IOException {
+            static String readPassword() throws java.io.IOException {
                 if (System.console() != null) {
                     char[] chars = System.console().readPassword("password: ");
                     return chars == null ? "" : new String(chars);

@@ -66,6 +66,28 @@ class CliTest {
     }
 
     @Test
+    void demo_data_fills_an_empty_database_refuses_one_with_learners_and_copy_data_moves_it(@TempDir Path dir) {
+        String source = "sqlite:" + dir.resolve("bron.db");
+        String courses = TestServer.fixture("courses").toString();
+        String media = TestServer.fixture("media").toString();
+        String out = run(0, "demo-data", "--learners", "12", "--cohorts", "2", "--database", source, "--courses",
+                courses, "--media", media);
+        assertTrue(out.contains("2 cohort(s), 12 learner(s)"), out);
+        assertEquals(1, new CommandLine(new Cli()).execute("demo-data", "--learners", "5", "--database", source,
+                "--courses", courses, "--media", media), "a database with learners is refused without --add");
+        assertEquals(2, new CommandLine(new Cli()).execute("demo-data", "--learners", "5", "--cohorts", "9",
+                "--database", source, "--courses", courses, "--media", media), "more cohorts than learners is refused");
+
+        String target = TestDatabases.url(dir.resolve("doel")).toString();
+        out = run(0, "copy-data", "--from", source, "--to", target);
+        assertTrue(out.contains("every table's count matches") && out.matches("(?s).*learner\\s+14\\n.*"), out);
+        assertEquals(1, new CommandLine(new Cli()).execute("copy-data", "--from", source, "--to", target),
+                "a target with data is refused");
+        assertEquals(2, new CommandLine(new Cli()).execute("copy-data", "--from", "sqlite:" + dir.resolve("geen.db"),
+                "--to", "sqlite:" + dir.resolve("nieuw.db")), "a missing source file is refused, not created");
+    }
+
+    @Test
     void check_passes_on_valid_courses() {
         String out = run(0, "check", "--courses", TestServer.fixture("courses").toString(),
                 "--media", TestServer.fixture("media").toString());

@@ -68,7 +68,7 @@ final class StorageUse {
                 change.interactions(), change.interactionBytes(), s.attemptId());
         Sql.update(c, """
                 INSERT INTO scorm_usage (learner_id, package_id, stored_bytes) VALUES (?, ?, ?)
-                ON CONFLICT (learner_id, package_id) DO UPDATE SET stored_bytes = stored_bytes + excluded.stored_bytes""",
+                ON CONFLICT (learner_id, package_id) DO UPDATE SET stored_bytes = scorm_usage.stored_bytes + excluded.stored_bytes""",
                 s.learnerId(), s.key().packageId(), change.delta());
     }
 

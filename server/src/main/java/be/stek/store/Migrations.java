@@ -25,7 +25,10 @@ final class Migrations {
     }
 
     private static void apply(DatabaseUrl url, org.flywaydb.core.api.configuration.FluentConfiguration config) {
+        // Nodes that start together wait for the one that migrates (Flyway's lock), however long the migration takes:
+        // Flyway's default gives up after 50 tries of a second, and a node then stops at start-up.
         var result = config
+                .lockRetryCount(3600)
                 .locations("classpath:db/migration", "classpath:db/vendor/" + url.vendor().key())
                 .load()
                 .migrate();

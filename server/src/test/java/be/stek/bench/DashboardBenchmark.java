@@ -25,19 +25,25 @@ public final class DashboardBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String store = TestDatabases.postgresql() ? "PostgreSQL" : "SQLite";
-        System.out.printf("%-12s %-28s %9s %9s %9s%n", "learners", "request (" + store + ")", "median ms", "max ms",
-                "× static");
+        header(TestDatabases.postgresql() ? "PostgreSQL" : "SQLite");
         for (String size : System.getProperty("bench.learners", "1000,10000").split(",")) {
-            run(Integer.parseInt(size.strip()));
+            run(Integer.parseInt(size.strip()), c -> c);
         }
     }
 
-    private static void run(int learners) throws Exception {
+    static void header(String store) {
+        System.out.printf("%-12s %-28s %9s %9s %9s%n", "learners", "request (" + store + ")", "median ms", "max ms",
+                "× static");
+    }
+
+    /** Fills a cohort of {@code learners} on the store {@code store} chooses and times its pages. */
+    static void run(int learners, java.util.function.UnaryOperator<be.stek.Config> store) throws Exception {
         Path data = Files.createTempDirectory("stek-bench-dashboard");
-        try (TestServer server = TestServer.start(data)) {
+        try (TestServer server = TestServer.start(data, store)) {
             long trainer = server.addUser("trainer@example.be", "Trainer", Role.FACILITATOR);
+            long t0 = System.nanoTime();
             long cohort = LargeCohort.fill(server, trainer, learners);
+            System.out.printf("%-12d %-28s %9.0f%n", learners, "(filled in ms)", (System.nanoTime() - t0) / 1e6);
             Http http = new Http(server).signIn("trainer@example.be");
             double staticMs = measure(http, "/static/stek.css")[0];
             String[][] pages = {{"dashboard, first page", "/cohorts/" + cohort + "/dashboard"},

@@ -27,9 +27,34 @@ final class Wrk {
         return false;
     }
 
+    /**
+     * Requests from several signed-in visitors: request n of a wrk thread carries the cookie (and POST body, whose
+     * CSRF token belongs to that session) of visitor n, round-robin over the thread's own half of the visitors, so
+     * that concurrent writes are mostly by different learners, as in a class.
+     */
+    static Benchmark.Figures runAs(String name, String url, List<String> cookies, List<String> bodies, int connections,
+                                   Duration warmup, Duration measure) throws IOException, InterruptedException {
+        StringBuilder lua = new StringBuilder("visitors = {\n");
+        for (int i = 0; i < cookies.size(); i++) {
+            lua.append("  {\"").append(cookies.get(i)).append("\", \"").append(bodies == null ? "" : bodies.get(i))
+                    .append("\"},\n");
+        }
+        lua.append("}\nthreads = 0\nsetup = function(thread) thread:set(\"id\", threads); threads = threads + 1 end\n")
+                .append("init = function(args) n = id end\n")
+                .append("request = function()\n  n = n + 2\n  local v = visitors[(n % #visitors) + 1]\n")
+                .append("  local headers = {}\n  headers[\"Cookie\"] = v[1]\n");
+        if (bodies != null) {
+            lua.append("  headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\n")
+                    .append("  return wrk.format(\"POST\", nil, headers, v[2])\n");
+        } else {
+            lua.append("  return wrk.format(\"GET\", nil, headers, nil)\n");
+        }
+        lua.append("end\n");
+        return measure(name, url, lua.toString(), connections, warmup, measure);
+    }
+
     static Benchmark.Figures run(String name, String url, String cookie, String postBody, int connections,
                                  Duration warmup, Duration measure) throws IOException, InterruptedException {
-        Path script = Files.createTempFile("stek-bench", ".lua");
         StringBuilder lua = new StringBuilder();
         if (postBody != null) {
             lua.append("wrk.method = \"POST\"\nwrk.body = \"").append(postBody).append("\"\n")
@@ -38,7 +63,13 @@ final class Wrk {
         if (cookie != null) {
             lua.append("wrk.headers[\"Cookie\"] = \"").append(cookie).append("\"\n");
         }
-        Files.writeString(script, lua.toString());
+        return measure(name, url, lua.toString(), connections, warmup, measure);
+    }
+
+    private static Benchmark.Figures measure(String name, String url, String lua, int connections, Duration warmup,
+                                             Duration measure) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("stek-bench", ".lua");
+        Files.writeString(script, lua);
         wrk(url, script, connections, warmup);
         String out = wrk(url, script, connections, measure);
         Files.deleteIfExists(script);
@@ -51,8 +82,9 @@ final class Wrk {
     }
 
     private static String wrk(String url, Path script, int connections, Duration d) throws IOException, InterruptedException {
+        // A request slower than 10 s counts as an error (wrk's default gives up after 2 s, hiding slow pages).
         List<String> cmd = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + d.toSeconds() + "s",
-                "--latency", "-s", script.toString(), url));
+                "--timeout", "10s", "--latency", "-s", script.toString(), url));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
