@@ -61,7 +61,7 @@ public final class Screenshots {
                     new Shot("mijn-leertraject", "/me", null),
                     new Shot("module", "/courses/imh-basis", null),
                     new Shot("les", lesson, null),
-                    new Shot("feedback", answered.substring(answered.indexOf("/courses/")), null));
+                    new Shot("feedback", answered.substring(answered.indexOf("/courses/")), ".verdict"));
             shoot(chromium, out, learner);
 
             // The facilitator: the group's dashboard and the item analysis.
@@ -96,7 +96,8 @@ public final class Screenshots {
             for (Shot shot : shots) {
                 chromium.open(shot.path());
                 if (shot.scrollTo() != null) {
-                    js(chromium, "var e = document.querySelector('" + shot.scrollTo() + "'); if (e) { e.scrollIntoView(); }");
+                    js(chromium, "var e = document.querySelector('" + shot.scrollTo() + "');"
+                            + " if (e) { e.scrollIntoView(); window.scrollBy(0, -16); }");
                 }
                 Path file = out.resolve(shot.name() + (phone ? "-phone" : "-desktop") + ".png");
                 Files.write(file, ((ChromiumDriver) chromium.driver()).getScreenshotAs(OutputType.BYTES));
