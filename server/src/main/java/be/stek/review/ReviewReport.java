@@ -33,7 +33,7 @@ public final class ReviewReport {
             return List.of();
         }
         return db.read(c -> Sql.list(c, """
-                SELECT a.course, count(*), count(DISTINCT s.learner_id), sum(a.score >= 0.999)
+                SELECT a.course, count(*), count(DISTINCT s.learner_id), sum(CASE WHEN a.score >= 0.999 THEN 1 ELSE 0 END)
                 FROM review_answer a JOIN review_session s ON s.id = a.session_id
                 WHERE s.learner_id IN (%s) GROUP BY a.course ORDER BY a.course""".formatted(marks(learnerIds)),
                 rs -> new Done(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)), learnerIds.toArray()));
@@ -46,13 +46,13 @@ public final class ReviewReport {
         }
         return db.read(c -> Sql.list(c, """
                 SELECT a.course, a.activity, a.question, max(a.question_text), count(*) AS reviewed,
-                       sum(a.score < 0.999) AS missed
+                       sum(CASE WHEN a.score < 0.999 THEN 1 ELSE 0 END) AS missed
                 FROM review_answer a JOIN review_session s ON s.id = a.session_id
                 WHERE s.learner_id IN (%s)
                   AND a.id = (SELECT max(b.id) FROM review_answer b JOIN review_session t ON t.id = b.session_id
                               WHERE t.learner_id = s.learner_id AND b.course = a.course AND b.activity = a.activity
                                 AND b.question = a.question)
-                GROUP BY a.course, a.activity, a.question HAVING missed > 0
+                GROUP BY a.course, a.activity, a.question HAVING sum(CASE WHEN a.score < 0.999 THEN 1 ELSE 0 END) > 0
                 ORDER BY missed DESC, a.course, a.activity, a.question""".formatted(marks(learnerIds)),
                 rs -> new Missed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                         rs.getInt(6)), learnerIds.toArray()));

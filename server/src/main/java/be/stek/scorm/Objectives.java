@@ -126,7 +126,7 @@ final class Objectives {
                         score_scaled = excluded.score_scaled, score_raw = excluded.score_raw,
                         score_min = excluded.score_min, score_max = excluded.score_max,
                         progress_measure = excluded.progress_measure,
-                        description = COALESCE(excluded.description, description), updated_at = excluded.updated_at""",
+                        description = COALESCE(excluded.description, scorm_objective.description), updated_at = excluded.updated_at""",
                     s.attemptId(), r.id(), r.index(), r.success(), r.completion(), r.scaled(), r.raw(), r.min(),
                     r.max(), r.progress(), r.description(), now);
         }
@@ -159,8 +159,8 @@ final class Objectives {
                     INSERT INTO scorm_global_objective (learner_id, package_id, objective_id, satisfied, measure,
                         updated_at) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (learner_id, package_id, objective_id) DO UPDATE SET
-                        satisfied = CASE WHEN ? THEN excluded.satisfied ELSE satisfied END,
-                        measure = CASE WHEN ? THEN excluded.measure ELSE measure END, updated_at = excluded.updated_at""",
+                        satisfied = CASE WHEN ? THEN excluded.satisfied ELSE scorm_global_objective.satisfied END,
+                        measure = CASE WHEN ? THEN excluded.measure ELSE scorm_global_objective.measure END, updated_at = excluded.updated_at""",
                     s.learnerId(), s.key().packageId(), m.target(), satisfied ? (v.satisfied() ? 1 : 0) : null,
                     measure ? v.measure() : null, now, satisfied, measure);
         }

@@ -16,12 +16,15 @@ import java.util.Map;
  * the interaction rows the commit replaces: a handful of indexed reads, never a sum over everything stored.
  */
 final class StorageUse {
-    /** The UTF-8 bytes of an interaction row, in SQL; {@link #bytes(CmiState.Interaction, String)} in Java. */
+    /**
+     * The UTF-8 bytes of an interaction row, in SQL ({@code octet_length}: both stores, text columns in UTF-8);
+     * {@link #bytes(CmiState.Interaction)} in Java.
+     */
     private static final String ROW_BYTES = """
-            COALESCE(length(CAST(interaction_id AS BLOB)), 0) + COALESCE(length(CAST(type AS BLOB)), 0)
-            + COALESCE(length(CAST(learner_response AS BLOB)), 0) + COALESCE(length(CAST(correct_pattern AS BLOB)), 0)
-            + COALESCE(length(CAST(result AS BLOB)), 0) + COALESCE(length(CAST(weighting AS BLOB)), 0)
-            + COALESCE(length(CAST(latency AS BLOB)), 0) + COALESCE(length(CAST(stamp AS BLOB)), 0)""";
+            COALESCE(octet_length(interaction_id), 0) + COALESCE(octet_length(type), 0)
+            + COALESCE(octet_length(learner_response), 0) + COALESCE(octet_length(correct_pattern), 0)
+            + COALESCE(octet_length(result), 0) + COALESCE(octet_length(weighting), 0)
+            + COALESCE(octet_length(latency), 0) + COALESCE(octet_length(stamp), 0)""";
 
     /** The attempt's interactions and bytes after the commit, and how the learner's package total moves. */
     record Change(int interactions, int addedInteractions, long interactionBytes, long delta, long packageBytes) {
@@ -82,7 +85,7 @@ final class StorageUse {
         int from = s.interactionBase() + in.stream().mapToInt(CmiState.Interaction::index).min().orElse(0);
         int to = s.interactionBase() + in.stream().mapToInt(CmiState.Interaction::index).max().orElse(0);
         try (PreparedStatement ps = c.prepareStatement("SELECT position, " + ROW_BYTES
-                + ", COALESCE(length(CAST(description AS BLOB)), 0) FROM scorm_interaction"
+                + ", COALESCE(octet_length(description), 0) FROM scorm_interaction"
                 + " WHERE attempt_id = ? AND position BETWEEN ? AND ?")) {
             ps.setLong(1, s.attemptId());
             ps.setInt(2, from);

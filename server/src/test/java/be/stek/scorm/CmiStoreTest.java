@@ -38,12 +38,12 @@ class CmiStoreTest {
     /** The learner's bytes for the package, counted afresh from every row (what the running counter must equal). */
     private long recount(long packageId) {
         return db.read(c -> be.stek.store.Sql.one(c, """
-                SELECT COALESCE(SUM(COALESCE(length(CAST(location AS BLOB)), 0)
-                    + COALESCE(length(CAST(suspend_data AS BLOB)), 0) + COALESCE(length(CAST(cmi AS BLOB)), 0)
-                    + (SELECT COALESCE(SUM(COALESCE(length(CAST(i.interaction_id AS BLOB)), 0)
-                        + COALESCE(length(CAST(i.description AS BLOB)), 0)
-                        + COALESCE(length(CAST(i.learner_response AS BLOB)), 0)
-                        + COALESCE(length(CAST(i.result AS BLOB)), 0)), 0)
+                SELECT COALESCE(SUM(COALESCE(octet_length(location), 0)
+                    + COALESCE(octet_length(suspend_data), 0) + COALESCE(octet_length(cmi), 0)
+                    + (SELECT COALESCE(SUM(COALESCE(octet_length(i.interaction_id), 0)
+                        + COALESCE(octet_length(i.description), 0)
+                        + COALESCE(octet_length(i.learner_response), 0)
+                        + COALESCE(octet_length(i.result), 0)), 0)
                        FROM scorm_interaction i WHERE i.attempt_id = a.id)), 0)
                 FROM scorm_attempt a WHERE learner_id = ? AND package_id = ?""", rs -> rs.getLong(1), learner,
                 packageId).orElseThrow());

@@ -83,16 +83,23 @@ class ExportRoundTripIT {
                     ResumeIT.attemptValue(server, learner, "score_raw")), 1e-9, "Stek's grader, same answers");
             int answers = chosen.values().stream().mapToInt(List::size).sum();
             assertEquals(answers, server.count("SELECT COUNT(*) FROM scorm_interaction"));
-            assertEquals(0, server.count("SELECT COUNT(*) FROM scorm_interaction WHERE interaction_id GLOB '*[^A-Za-z0-9]*'"),
+            // Checked in Java, not with SQLite's GLOB and json_extract, so that it runs on PostgreSQL as well.
+            List<String[]> interactions = server.db().read(c -> Sql.list(c,
+                    "SELECT interaction_id, type, learner_response FROM scorm_interaction",
+                    rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}));
+            assertTrue(interactions.stream().allMatch(i -> i[0].matches("[A-Za-z0-9]*")),
                     "interaction ids are letters and digits");
-            String score = server.db().read(c -> Sql.one(c, "SELECT json_extract(cmi, ?) FROM scorm_attempt",
-                    rs -> rs.getString(1), version == ScormVersion.SCORM_12 ? "$.core.score.raw" : "$.score.scaled")
+            String cmi = server.db().read(c -> Sql.one(c, "SELECT cmi FROM scorm_attempt", rs -> rs.getString(1))
                     .orElseThrow());
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(cmi);
+            String score = (version == ScormVersion.SCORM_12 ? root.path("core").path("score").path("raw")
+                    : root.path("score").path("scaled")).asText();
             assertTrue(score.matches(version == ScormVersion.SCORM_12 ? "\\d{1,3}(\\.\\d)?" : "[01](\\.\\d{1,3})?"),
                     "a rounded score: " + score);
             if (version == ScormVersion.SCORM_12) {
-                assertEquals(0, server.count("SELECT COUNT(*) FROM scorm_interaction WHERE type = 'choice' AND NOT "
-                        + "(learner_response GLOB '[a-z0-9]' OR learner_response GLOB '[a-z0-9],*')"),
+                assertTrue(interactions.stream().filter(i -> "choice".equals(i[1]))
+                        .allMatch(i -> i[2] != null && i[2].matches("[a-z0-9](,.*)?")),
                         "1.2 choice responses are single characters");
             }
             if (version == ScormVersion.SCORM_2004) {

@@ -75,6 +75,34 @@ class DatabaseTest {
     }
 
     @Test
+    void on_postgresql_every_integer_primary_key_numbers_itself_and_no_column_is_a_4_byte_float(@TempDir Path dir) {
+        assumeTrue(TestDatabases.postgresql(), "afterEachMigrate.sql aligns SQLite's types on PostgreSQL only");
+        try (Database db = TestDatabases.open(dir)) {
+            List<String> notNumbering = db.read(c -> Sql.list(c, """
+                    SELECT k.conrelid::regclass::text || '.' || a.attname
+                    FROM pg_constraint k JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+                    WHERE k.contype = 'p' AND cardinality(k.conkey) = 1 AND k.connamespace = current_schema()::regnamespace
+                      AND k.conrelid::regclass::text <> 'flyway_schema_history'
+                      AND a.atttypid IN ('integer'::regtype, 'bigint'::regtype) AND a.attidentity = ''""",
+                    rs -> rs.getString(1)));
+            assertEquals(List.of(), notNumbering, "single-column integer primary keys that are not identity columns");
+            List<String> reals = db.read(c -> Sql.list(c, """
+                    SELECT a.attrelid::regclass::text || '.' || a.attname FROM pg_attribute a
+                    JOIN pg_class c ON c.oid = a.attrelid
+                    WHERE c.relnamespace = current_schema()::regnamespace AND a.attnum > 0
+                      AND a.atttypid = 'real'::regtype""", rs -> rs.getString(1)));
+            assertEquals(List.of(), reals, "REAL columns left as 4-byte floats");
+            long numbered = db.read(c -> Sql.one(c, """
+                    SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+                    WHERE c.relnamespace = current_schema()::regnamespace AND a.attidentity <> ''""",
+                    rs -> rs.getLong(1))
+                    .orElseThrow());
+            assertTrue(numbered >= 10, "identity columns: " + numbered);
+            assertTrue(cohort(db, "eerste") < cohort(db, "tweede"), "ids number themselves");
+        }
+    }
+
+    @Test
     void backup_writes_a_consistent_copy_while_in_use(@TempDir Path dir) throws Exception {
         assumeTrue(TestDatabases.sqlite(), "backup copies a SQLite file (PostgreSQL: pg_dump)");
         try (Database db = TestDatabases.open(dir)) {

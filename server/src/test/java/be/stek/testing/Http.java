@@ -107,8 +107,18 @@ public final class Http {
     }
 
     public String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
+        // The cookie store hands out a live view of its list: a response on another thread (the same visitor posting
+        // concurrently) may add a cookie while this reads it, so a read that collided is simply read again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                        .map(HttpCookie::getValue).findFirst().orElse(null);
+            } catch (java.util.ConcurrentModificationException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public Http signIn(String email) {

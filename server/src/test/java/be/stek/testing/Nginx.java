@@ -31,6 +31,18 @@ public final class Nginx implements AutoCloseable {
         return Files.isExecutable(binary());
     }
 
+    /**
+     * Skips the test when nginx is not installed, or fails it when {@code STEK_REQUIRE_NGINX=1} (CI, which installs
+     * it), so that a missing nginx cannot turn the PostgreSQL run's two-node test into a silent skip.
+     */
+    public static void assumeInstalled() {
+        String missing = "needs Debian's nginx (apt-get install nginx); .ci/run installs it";
+        if (!installed() && "1".equals(System.getenv("STEK_REQUIRE_NGINX"))) {
+            throw new AssertionError(missing + " (STEK_REQUIRE_NGINX=1)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(installed(), missing);
+    }
+
     private static Path binary() {
         return Path.of("/usr/sbin/nginx");
     }

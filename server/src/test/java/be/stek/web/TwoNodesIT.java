@@ -118,7 +118,7 @@ class TwoNodesIT {
     @Test
     void through_nginx_both_nodes_serve_one_journey_and_keep_every_write(@TempDir Path data, @TempDir Path proxy)
             throws Exception {
-        assumeTrue(Nginx.installed(), "needs Debian's nginx (apt-get install nginx); .ci/run installs it");
+        Nginx.assumeInstalled();
         try (TestServer a = TestServer.start(data, c -> c.withTrustedProxies(List.of("127.0.0.1")));
              TestServer b = TestServer.start(data, c -> c.withTrustedProxies(List.of("127.0.0.1")));
              Nginx nginx = Nginx.start(proxy, List.of(a.app().port(), b.app().port()))) {
