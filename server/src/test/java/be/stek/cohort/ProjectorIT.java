@@ -49,6 +49,7 @@ class ProjectorIT {
                 assertTrue(chromium.find(By.cssSelector("[data-live=bars]")).isDisplayed(), "the distribution appears");
                 assertTrue(d.findElement(By.cssSelector("[data-live=bars]")).getText().contains("1 (50%)"));
                 assertEquals(Boolean.TRUE, js(d, "return window.stekStillHere === true;"), "updated in place, not reloaded");
+                assertEquals(java.util.List.of(), be.stek.testing.Axe.violations(d), "axe on the live projector view");
                 assertTrue(text(chromium, "updated").matches("Bijgewerkt om \\d{2}:\\d{2}:\\d{2}"), text(chromium, "updated"));
                 chromium.await(x -> js(x, "return document.querySelector('[data-live=announce]').textContent;")
                         .equals("Antwoorden: 2 De verdeling is nu zichtbaar."));
@@ -72,6 +73,7 @@ class ProjectorIT {
                     assertEquals(320L, js(d, "return window.innerWidth;"));
                     assertTrue(((Number) js(d, "return document.documentElement.scrollWidth;")).longValue() <= 320,
                             page + " fits a 320 px screen");
+                    assertEquals(java.util.List.of(), be.stek.testing.Axe.violations(d), "axe on " + page);
                 }
             }
         }

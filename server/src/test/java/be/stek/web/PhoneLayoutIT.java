@@ -56,8 +56,10 @@ class PhoneLayoutIT {
                     "/cohorts/" + cohort + "/invite", "/sessions", "/password/forgot",
                     "/admin/users", "/account", "/me/data");
             List<String> tooWide = new ArrayList<>();
+            List<String> axe = new ArrayList<>();
             for (String page : pages) {
                 chromium.open(page);
+                be.stek.testing.Axe.violations(chromium.driver()).forEach(v -> axe.add(page + ": " + v));
                 long width = ((Number) ((org.openqa.selenium.JavascriptExecutor) chromium.driver()).executeScript(
                         "return document.documentElement.scrollWidth")).longValue();
                 long inner = ((Number) ((org.openqa.selenium.JavascriptExecutor) chromium.driver()).executeScript("return window.innerWidth")).longValue();
@@ -75,6 +77,7 @@ class PhoneLayoutIT {
                 }
             }
             assertEquals(List.of(), tooWide);
+            assertEquals(List.of(), axe, "axe (WCAG 2.1 A and AA) on every page at 320 px");
 
             // The chart's labels stay readable on the phone (12 px or more).
             chromium.open("/cohorts/" + cohort + "/dashboard");
