@@ -32,7 +32,8 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "scale-test: FAIL: $*" >&2; for f in "$work"/node*.log "$work"/nginx/error.log; do
   [ -f "$f" ] && { echo "--- $f" >&2; tail -20 "$f" >&2; }; done; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' \
+  2>/dev/null || shuf -i 20000-60000 -n 1; }
 wait_for() { # URL: until it answers 200, within the deadline
   until curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null; do
     [ $SECONDS -lt $deadline ] || fail "$1 did not answer in time"
