@@ -119,60 +119,76 @@ public final class CohortRepository {
         db.write(c -> Sql.update(c, "DELETE FROM invitation WHERE cohort_id = ? AND code = ?", cohortId, code));
     }
 
+    /**
+     * What a cohort assigns, with a due date and an order: modules ({@code cohort_course.course}) and SCORM packages
+     * by slug ({@code cohort_package.package}). Table and column are these constants, never input.
+     */
+    private record Assignable(String table, String column) {
+    }
+
+    private static final Assignable MODULES = new Assignable("cohort_course", "course");
+    private static final Assignable PACKAGES = new Assignable("cohort_package", "package");
+
     public List<Assignment> courses(long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT course, due_date FROM cohort_course WHERE cohort_id = ? ORDER BY position, course",
-                rs -> new Assignment(rs.getString(1), rs.getString(2)), cohortId));
+        return assigned(MODULES, cohortId);
     }
 
     /** Every course assigned to a group the learner belongs to, soonest due date first (none last). */
     public List<GroupAssignment> assignedTo(long learnerId) {
-        return db.read(c -> Sql.list(c, """
-                SELECT cc.course, cc.due_date, co.name FROM cohort_course cc
-                JOIN cohort_member m ON m.cohort_id = cc.cohort_id AND m.learner_id = ?
-                JOIN cohort co ON co.id = cc.cohort_id
-                ORDER BY cc.due_date IS NULL, cc.due_date, co.name""",
-                rs -> new GroupAssignment(rs.getString(1), rs.getString(2), rs.getString(3)), learnerId));
+        return assignedTo(MODULES, learnerId);
     }
 
     public void assign(long cohortId, String course, String dueDate) {
-        db.write(c -> Sql.update(c, """
-                INSERT INTO cohort_course (cohort_id, course, due_date, position)
-                VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM cohort_course WHERE cohort_id = ?))
-                ON CONFLICT (cohort_id, course) DO UPDATE SET due_date = excluded.due_date""", cohortId, course, dueDate,
-                cohortId));
+        assign(MODULES, cohortId, course, dueDate);
     }
 
     public void unassign(long cohortId, String course) {
-        db.write(c -> Sql.update(c, "DELETE FROM cohort_course WHERE cohort_id = ? AND course = ?", cohortId, course));
+        unassign(MODULES, cohortId, course);
     }
 
     /** The SCORM packages (by slug) assigned to a cohort, in the order they were assigned. */
     public List<Assignment> packages(long cohortId) {
-        return db.read(c -> Sql.list(c,
-                "SELECT package, due_date FROM cohort_package WHERE cohort_id = ? ORDER BY position",
-                rs -> new Assignment(rs.getString(1), rs.getString(2)), cohortId));
+        return assigned(PACKAGES, cohortId);
     }
 
     /** Every package assigned to a group the learner belongs to ({@code course} holds the package's slug). */
     public List<GroupAssignment> packagesAssignedTo(long learnerId) {
-        return db.read(c -> Sql.list(c, """
-                SELECT cp.package, cp.due_date, co.name FROM cohort_package cp
-                JOIN cohort_member m ON m.cohort_id = cp.cohort_id AND m.learner_id = ?
-                JOIN cohort co ON co.id = cp.cohort_id
-                ORDER BY cp.due_date IS NULL, cp.due_date, co.name""",
-                rs -> new GroupAssignment(rs.getString(1), rs.getString(2), rs.getString(3)), learnerId));
+        return assignedTo(PACKAGES, learnerId);
     }
 
     public void assignPackage(long cohortId, String slug, String dueDate) {
-        db.write(c -> Sql.update(c, """
-                INSERT INTO cohort_package (cohort_id, package, due_date, position)
-                VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM cohort_package WHERE cohort_id = ?))
-                ON CONFLICT (cohort_id, package) DO UPDATE SET due_date = excluded.due_date""", cohortId, slug, dueDate,
-                cohortId));
+        assign(PACKAGES, cohortId, slug, dueDate);
     }
 
     public void unassignPackage(long cohortId, String slug) {
-        db.write(c -> Sql.update(c, "DELETE FROM cohort_package WHERE cohort_id = ? AND package = ?", cohortId, slug));
+        unassign(PACKAGES, cohortId, slug);
+    }
+
+    private List<Assignment> assigned(Assignable a, long cohortId) {
+        return db.read(c -> Sql.list(c, "SELECT " + a.column() + ", due_date FROM " + a.table()
+                        + " WHERE cohort_id = ? ORDER BY position, " + a.column(),
+                rs -> new Assignment(rs.getString(1), rs.getString(2)), cohortId));
+    }
+
+    private List<GroupAssignment> assignedTo(Assignable a, long learnerId) {
+        return db.read(c -> Sql.list(c, "SELECT x." + a.column() + ", x.due_date, co.name FROM " + a.table() + " x"
+                        + " JOIN cohort_member m ON m.cohort_id = x.cohort_id AND m.learner_id = ?"
+                        + " JOIN cohort co ON co.id = x.cohort_id"
+                        + " ORDER BY x.due_date IS NULL, x.due_date, co.name",
+                rs -> new GroupAssignment(rs.getString(1), rs.getString(2), rs.getString(3)), learnerId));
+    }
+
+    private void assign(Assignable a, long cohortId, String key, String dueDate) {
+        db.write(c -> Sql.update(c, "INSERT INTO " + a.table() + " (cohort_id, " + a.column() + ", due_date, position)"
+                        + " VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM " + a.table()
+                        + " WHERE cohort_id = ?))"
+                        + " ON CONFLICT (cohort_id, " + a.column() + ") DO UPDATE SET due_date = excluded.due_date",
+                cohortId, key, dueDate, cohortId));
+    }
+
+    private void unassign(Assignable a, long cohortId, String key) {
+        db.write(c -> Sql.update(c, "DELETE FROM " + a.table() + " WHERE cohort_id = ? AND " + a.column() + " = ?",
+                cohortId, key));
     }
 
     /** The member of the cohort with this id and the role learner, if there is one. */

@@ -1,14 +1,11 @@
 package be.stek.mail;
 
 import be.stek.web.Messages;
+import be.stek.web.Templates;
 import freemarker.core.PlainTextOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateExceptionHandler;
-import freemarker.template.TemplateMethodModelEx;
-import freemarker.template.TemplateModelException;
-import freemarker.template.TemplateNumberModel;
-import freemarker.template.TemplateScalarModel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.HashMap;
@@ -43,7 +40,7 @@ final class MailTemplates {
     Mail render(Letter letter) {
         Messages messages = Messages.of(letter.language());
         Map<String, Object> model = new HashMap<>(letter.model());
-        model.put("t", translator(messages));
+        model.put("t", Templates.translator(messages));
         model.put("lang", messages.language());
         model.put("baseUrl", baseUrl);
         if (orgName != null) {
@@ -66,20 +63,5 @@ final class MailTemplates {
         } catch (IOException | freemarker.template.TemplateException e) {
             throw new IllegalStateException("mail template " + name + ": " + e.getMessage(), e);
         }
-    }
-
-    private static TemplateMethodModelEx translator(Messages messages) {
-        return args -> {
-            if (args.isEmpty()) {
-                throw new TemplateModelException("t() needs a key");
-            }
-            Object[] rest = new Object[args.size() - 1];
-            for (int i = 1; i < args.size(); i++) {
-                rest[i - 1] = args.get(i) instanceof TemplateNumberModel n ? n.getAsNumber()
-                        : args.get(i) instanceof TemplateScalarModel s ? s.getAsString() : String.valueOf(args.get(i));
-            }
-            Object key = args.get(0) instanceof TemplateScalarModel s ? s.getAsString() : args.get(0);
-            return messages.get(String.valueOf(key), rest);
-        };
     }
 }

@@ -56,7 +56,8 @@ public final class Templates {
         }
     }
 
-    private static TemplateMethodModelEx translator(Messages messages) {
+    /** {@code t(key, args…)} for templates: the text of a message key in this language (pages and mails). */
+    public static TemplateMethodModelEx translator(Messages messages) {
         return args -> {
             if (args.isEmpty()) {
                 throw new TemplateModelException("t() needs a key");

@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.stek.testing.Browser;
 import be.stek.testing.CourseTree;
+import be.stek.testing.HandClock;
 import be.stek.testing.Http;
 import be.stek.testing.TestServer;
 import be.stek.web.Role;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.htmlunit.html.HtmlAnchor;
@@ -30,31 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to facilitators of other cohorts; and the item analysis filtered per module with a table of contents.
  */
 class LearnerReportIT {
-    private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
-
-    /** A clock the test moves by hand, so that the time spent on cases is known. */
-    private static final class HandClock extends Clock {
-        volatile Instant now = T0;
-
-        void minutes(long m) {
-            now = T0.plus(Duration.ofMinutes(m));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
+    private static final Instant T0 = HandClock.DAY_0;
 
     private static final String SECOND_MODULE = """
             ```vignette

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.stek.testing.HandClock;
 import be.stek.certificate.ProefCourse;
 import be.stek.store.Sql;
 import be.stek.testing.Browser;

@@ -1,10 +1,11 @@
 package be.stek.review;
 
-import static be.stek.review.HandClock.dayOf;
+import static be.stek.testing.HandClock.dayOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.stek.testing.HandClock;
 import be.stek.learner.LearnerRepository;
 import be.stek.store.Database;
 import be.stek.store.Sql;

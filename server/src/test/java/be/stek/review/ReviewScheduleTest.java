@@ -1,10 +1,11 @@
 package be.stek.review;
 
-import static be.stek.review.HandClock.dayOf;
+import static be.stek.testing.HandClock.dayOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import be.stek.testing.HandClock;
 import org.junit.jupiter.api.Test;
 
 /** The review rule, with a clock moved by hand: 2, 7, 21, 60 days after a miss; 21 days once after a good answer. */
