@@ -2,40 +2,48 @@ package be.stek.cohort;
 
 import be.stek.course.Catalogue;
 import be.stek.course.Course;
-import be.stek.progress.GroupStandings;
 import be.stek.scorm.PackageStandings;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
 import be.stek.web.Messages;
 import be.stek.web.Result;
 import be.stek.web.Router;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The facilitator dashboard of a cohort, with filter, search by name, sort, pages of {@value #PAGE_SIZE} learners, a
- * chart per course and a CSV export. Its queries do not grow with the cohort: two grouped queries for every learner's
- * standing, and the SCORM standings of the learners on the page only.
+ * chart per course and a CSV export. Every learner's standing comes from the {@link CohortCache} (one query, plus
+ * reads of the learners who worked since the last view); the SCORM standings are read for the learners on the page
+ * only. The CSV is written while it is sent.
  */
 public final class DashboardRoutes {
     static final int PAGE_SIZE = 50;
+    /** Learners whose SCORM standings the CSV reads at once. */
+    static final int PACKAGE_CHUNK = 500;
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
     private final CohortRepository cohorts;
     private final CohortAccess access;
     private final Catalogue catalogue;
-    private final GroupStandings standings;
+    private static final CsvMapper CSV = (CsvMapper) new CsvMapper()
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+
+    private final CohortCache standings;
     private final PackageStandings packages;
 
-    public DashboardRoutes(CohortRepository cohorts, Catalogue catalogue, GroupStandings standings,
+    public DashboardRoutes(CohortRepository cohorts, Catalogue catalogue, CohortCache standings,
                            PackageStandings packages) {
         this.cohorts = cohorts;
         this.access = new CohortAccess(cohorts);
@@ -56,10 +64,10 @@ public final class DashboardRoutes {
         return only == null || only.isEmpty() ? list : list.stream().filter(c -> c.slug().equals(only)).toList();
     }
 
+    /** Every learner's row for the {@code courses} shown (all of the cohort's, or the one the filter chose). */
     private List<Dashboard.Row> rows(Cohort cohort, List<Course> courses, Map<String, String> due, Ctx ctx) {
-        var learners = cohorts.members(cohort.id()).stream().filter(m -> m.role().equals("learner")).toList();
-        return Dashboard.rows(learners, courses, due, standings.ofCohort(cohort.id(), courses),
-                LocalDate.ofInstant(ctx.now(), BRUSSELS));
+        CohortCache.Standings all = standings.standings(cohort.id(), access.courses(cohort, catalogue));
+        return Dashboard.rows(all.learners(), courses, due, all.statuses(), LocalDate.ofInstant(ctx.now(), BRUSSELS));
     }
 
     private Result showDashboard(Ctx ctx) {
@@ -126,36 +134,18 @@ public final class DashboardRoutes {
         }
     }
 
-    private Result downloadCsv(Ctx ctx) throws JsonProcessingException {
+    /**
+     * Every learner's line per course, then per package (package standings read {@value #PACKAGE_CHUNK} learners at a
+     * time), written while sent: at 10,000 learners the file is a few megabytes that never sit whole in memory.
+     */
+    private Result downloadCsv(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
         Map<String, String> due = new HashMap<>();
         List<Course> courses = courses(cohort, due, null);
-        Messages m = ctx.messages();
-        List<List<String>> lines = new ArrayList<>();
-        List<Dashboard.Row> rows = Dashboard.filterAndSort(rows(cohort, courses, due, ctx), null, "name");
-        for (Dashboard.Row row : rows) {
-            for (Dashboard.Cell cell : row.cells()) {
-                var s = cell.status();
-                lines.add(List.of(safe(row.learner().name()), safe(row.learner().email()), safe(cell.course().title()),
-                        String.valueOf(s.percent()), m.get("state." + s.state()),
-                        s.passed() == null ? "" : m.get(s.passed() ? "course.passed" : "course.notYet"),
-                        s.score() == null ? "" : String.valueOf(Math.round(s.score() * 100)),
-                        local(s.lastActivity()), cell.due() == null ? "" : cell.due(),
-                        cell.overdue() ? m.get("cohort.dashboard.yes") : ""));
-            }
-        }
         Map<String, String> packageDue = new HashMap<>();
-        for (Dashboard.Row row : withPackages(rows, packages(cohort, packageDue), packageDue, ctx)) {
-            for (Dashboard.PackageCell cell : row.packages()) {
-                var p = cell.standing();
-                lines.add(List.of(safe(row.learner().name()), safe(row.learner().email()), safe(p.title()),
-                        String.valueOf(p.percent()), m.get("state." + p.state()),
-                        "unknown".equals(p.success()) ? "" : m.get("dashboard.packageSuccess." + p.success()),
-                        p.score() == null ? "" : String.valueOf(Math.round(p.score() * 100)),
-                        local(p.lastActivity()), cell.due() == null ? "" : cell.due(),
-                        cell.overdue() ? m.get("cohort.dashboard.yes") : ""));
-            }
-        }
+        List<PackageStandings.Entry> packageList = packages(cohort, packageDue);
+        List<Dashboard.Row> rows = Dashboard.filterAndSort(rows(cohort, courses, due, ctx), null, "name");
+        Messages m = ctx.messages();
         CsvSchema.Builder schema = CsvSchema.builder();
         for (String col : List.of("name", "email", "course", "progress", "completion", "success", "score", "lastActivity",
                 "due", "overdue")) {
@@ -164,10 +154,47 @@ public final class DashboardRoutes {
         // Belgian spreadsheets expect a semicolon between columns (a comma is the decimal sign there); English ones a
         // comma. The byte order mark makes Excel read UTF-8.
         char separator = m.locale().getLanguage().equals("en") ? ',' : ';';
-        String csv = new CsvMapper().writer(schema.setColumnSeparator(separator).build().withHeader())
-                .writeValueAsString(lines);
-        byte[] bytes = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
-        return Result.download("voortgang-" + cohort.id() + ".csv", "text/csv;charset=utf-8", bytes);
+        return new Result.Stream("voortgang-" + cohort.id() + ".csv", "text/csv;charset=utf-8", out -> {
+            out.write("\uFEFF".getBytes(StandardCharsets.UTF_8));
+            // Lines go out as the servlet's buffer fills, not one network write per line.
+            try (SequenceWriter csv = CSV.writer(schema.setColumnSeparator(separator).build().withHeader())
+                    .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(out)) {
+                for (Dashboard.Row row : rows) {
+                    for (Dashboard.Cell cell : row.cells()) {
+                        csv.write(courseLine(row, cell, m));
+                    }
+                }
+                for (int from = 0; from < rows.size(); from += PACKAGE_CHUNK) {
+                    var chunk = rows.subList(from, Math.min(rows.size(), from + PACKAGE_CHUNK));
+                    for (Dashboard.Row row : withPackages(chunk, packageList, packageDue, ctx)) {
+                        for (Dashboard.PackageCell cell : row.packages()) {
+                            csv.write(packageLine(row, cell, m));
+                        }
+                    }
+                }
+            }
+            out.flush();
+        });
+    }
+
+    private static List<String> courseLine(Dashboard.Row row, Dashboard.Cell cell, Messages m) {
+        var s = cell.status();
+        return List.of(safe(row.learner().name()), safe(row.learner().email()), safe(cell.course().title()),
+                String.valueOf(s.percent()), m.get("state." + s.state()),
+                s.passed() == null ? "" : m.get(s.passed() ? "course.passed" : "course.notYet"),
+                s.score() == null ? "" : String.valueOf(Math.round(s.score() * 100)),
+                local(s.lastActivity()), cell.due() == null ? "" : cell.due(),
+                cell.overdue() ? m.get("cohort.dashboard.yes") : "");
+    }
+
+    private static List<String> packageLine(Dashboard.Row row, Dashboard.PackageCell cell, Messages m) {
+        var p = cell.standing();
+        return List.of(safe(row.learner().name()), safe(row.learner().email()), safe(p.title()),
+                String.valueOf(p.percent()), m.get("state." + p.state()),
+                "unknown".equals(p.success()) ? "" : m.get("dashboard.packageSuccess." + p.success()),
+                p.score() == null ? "" : String.valueOf(Math.round(p.score() * 100)),
+                local(p.lastActivity()), cell.due() == null ? "" : cell.due(),
+                cell.overdue() ? m.get("cohort.dashboard.yes") : "");
     }
 
     /** An instant as Brussels local time, "2026-12-07 14:05", which spreadsheets read as a date and time. */

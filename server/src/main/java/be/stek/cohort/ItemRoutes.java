@@ -3,7 +3,6 @@ package be.stek.cohort;
 import be.stek.course.Activity;
 import be.stek.course.Catalogue;
 import be.stek.course.Course;
-import be.stek.quiz.AttemptRepository;
 import be.stek.web.Access;
 import be.stek.web.Ctx;
 import be.stek.web.HttpError;
@@ -26,7 +25,7 @@ public final class ItemRoutes {
     private final CohortRepository cohorts;
     private final CohortAccess access;
     private final Catalogue catalogue;
-    private final AttemptRepository attempts;
+    private final CohortCache cache;
 
     /** One case (vignette or branching vignette) with its analysed items. */
     public record CaseItems(String activity, String title, String lesson, List<ItemAnalysis.Item> items) {
@@ -36,11 +35,11 @@ public final class ItemRoutes {
     public record ModuleItems(Course course, List<CaseItems> cases, List<ItemAnalysis.Item> missed) {
     }
 
-    public ItemRoutes(CohortRepository cohorts, Catalogue catalogue, AttemptRepository attempts) {
+    public ItemRoutes(CohortRepository cohorts, Catalogue catalogue, CohortCache cache) {
         this.cohorts = cohorts;
         this.access = new CohortAccess(cohorts);
         this.catalogue = catalogue;
-        this.attempts = attempts;
+        this.cache = cache;
     }
 
     public void register(Router r) {
@@ -62,9 +61,12 @@ public final class ItemRoutes {
                 "modules", modules, "all", ALL);
     }
 
-    /** A module's items from its first-attempt answers (one query), grouped per case in the course's order. */
+    /**
+     * A module's items from its first-attempt answers (kept by the {@link CohortCache} until a learner's answers
+     * change), grouped per case in the course's order.
+     */
     private ModuleItems analyse(Cohort cohort, Course course) {
-        List<ItemAnalysis.Item> items = ItemAnalysis.analyse(attempts.firstAttemptAnswers(course.slug(), cohort.id()));
+        List<ItemAnalysis.Item> items = cache.items(cohort.id(), course);
         Map<String, List<ItemAnalysis.Item>> byCase = new LinkedHashMap<>();
         course.activities().keySet().forEach(id -> byCase.put(id, new ArrayList<>()));
         items.forEach(i -> byCase.computeIfAbsent(i.activity(), k -> new ArrayList<>()).add(i));

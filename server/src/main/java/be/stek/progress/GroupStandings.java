@@ -14,6 +14,9 @@ import java.util.Map;
  * queries for 20 learners as for 10,000. The result is the same as {@link Standings#of} per learner.
  */
 public final class GroupStandings {
+    /** Learners per query when reading some learners of a cohort. */
+    public static final int CHUNK = 500;
+
     private final Database db;
 
     public GroupStandings(Database db) {
@@ -28,20 +31,44 @@ public final class GroupStandings {
 
     /** Per learner (only those with any progress or attempt), per course slug: their status. */
     public Map<Long, Map<String, CourseStatus>> ofCohort(long cohortId, List<Course> courses) {
+        return of(courses, "m.cohort_id = ? AND m.role = 'learner'", cohortId);
+    }
+
+    /**
+     * The same for some learners of a cohort (those whose data changed since a cache read them), in chunks of
+     * {@value #CHUNK} so that no query has more parameters than a store allows.
+     */
+    public Map<Long, Map<String, CourseStatus>> ofLearners(long cohortId, List<Long> learners, List<Course> courses) {
+        Map<Long, Map<String, CourseStatus>> out = new HashMap<>();
+        for (int from = 0; from < learners.size(); from += CHUNK) {
+            List<Long> chunk = learners.subList(from, Math.min(learners.size(), from + CHUNK));
+            Object[] params = new Object[chunk.size() + 1];
+            params[0] = cohortId;
+            for (int i = 0; i < chunk.size(); i++) {
+                params[i + 1] = chunk.get(i);
+            }
+            out.putAll(of(courses, "m.cohort_id = ? AND m.role = 'learner' AND m.learner_id IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", params));
+        }
+        return out;
+    }
+
+    private Map<Long, Map<String, CourseStatus>> of(List<Course> courses, String members, Object... params) {
         List<LessonRow> lessons = db.read(c -> Sql.list(c, """
                 SELECT p.learner_id, p.course, p.lesson, p.state, p.last_seen, p.done_at
                 FROM cohort_member m JOIN lesson_progress p ON p.learner_id = m.learner_id
-                WHERE m.cohort_id = ? AND m.role = 'learner'""", rs -> new LessonRow(rs.getLong(1), rs.getString(2),
+                WHERE\s""" + members, rs -> new LessonRow(rs.getLong(1), rs.getString(2),
                 new ProgressRepository.LessonState(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))),
-                cohortId));
+                params));
         List<BestRow> bests = db.read(c -> Sql.list(c, """
                 SELECT t.learner_id, t.course, t.activity, max(t.score) AS best, count(t.finished_at) AS n,
                        max(t.finished_at) AS last, max(coalesce(t.finished_at, t.started_at)) AS seen
                 FROM cohort_member m JOIN quiz_attempt t ON t.learner_id = m.learner_id
-                WHERE m.cohort_id = ? AND m.role = 'learner'
+                WHERE\s""" + members + """
+
                 GROUP BY t.learner_id, t.course, t.activity""", rs -> new BestRow(rs.getLong(1), rs.getString(2),
                 rs.getInt("n") == 0 ? null : new AttemptRepository.Best(rs.getString(3), rs.getDouble("best"),
-                        rs.getInt("n"), rs.getString("last")), rs.getString("seen")), cohortId));
+                        rs.getInt("n"), rs.getString("last")), rs.getString("seen")), params));
         Map<Long, Map<String, Map<String, ProgressRepository.LessonState>>> states = new HashMap<>();
         Map<Long, Map<String, String>> lessonSeen = new HashMap<>();
         for (LessonRow r : lessons) {

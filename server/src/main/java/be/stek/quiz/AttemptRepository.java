@@ -188,28 +188,49 @@ public final class AttemptRepository {
         return out;
     }
 
-    /** An answer in a learner's first finished attempt at an activity: the material of item analysis. */
-    public record Response(long learnerId, String activity, String question, String questionText, String optionsJson,
-                           List<String> chosen, double score) {
+    /**
+     * An answer in a learner's first finished attempt at an activity: the material of item analysis. {@code position}
+     * is the answer's place in its attempt (the question's order in the case).
+     */
+    public record Response(long learnerId, String activity, int position, String question, String questionText,
+                           String optionsJson, List<String> chosen, double score) {
     }
 
     /**
-     * Every answer given in the first finished attempt of each learner of a cohort at each activity of a course.
-     * First attempts measure what learners knew; retries after reading the feedback would flatter the items. One
-     * query joined to the cohort, whatever its size (no parameter per learner).
+     * Every answer given in the first finished attempt of each learner of a cohort at each activity of a course,
+     * ordered by activity and position. First attempts measure what learners knew; retries after reading the feedback
+     * would flatter the items. One query joined to the cohort, whatever its size (no parameter per learner).
      */
     public List<Response> firstAttemptAnswers(String course, long cohortId) {
+        return firstAttemptAnswers(course, cohortId, "");
+    }
+
+    /** The same for some learners of the cohort (at most a few hundred: one parameter each). */
+    public List<Response> firstAttemptAnswers(String course, long cohortId, List<Long> learners) {
+        if (learners.isEmpty()) {
+            return List.of();
+        }
+        return firstAttemptAnswers(course, cohortId, " AND m.learner_id IN ("
+                + String.join(",", java.util.Collections.nCopies(learners.size(), "?")) + ")", learners.toArray());
+    }
+
+    private List<Response> firstAttemptAnswers(String course, long cohortId, String andLearners, Object... learners) {
+        Object[] params = new Object[learners.length + 2];
+        params[0] = cohortId;
+        params[1] = course;
+        System.arraycopy(learners, 0, params, 2, learners.length);
         return db.read(c -> Sql.list(c, """
-                SELECT t.learner_id, t.activity, a.question, a.question_text, a.options, a.chosen, a.score
+                SELECT t.learner_id, t.activity, a.position, a.question, a.question_text, a.options, a.chosen, a.score
                 FROM cohort_member m JOIN quiz_attempt t ON t.learner_id = m.learner_id
                 JOIN answer a ON a.attempt_id = t.id
                 WHERE m.cohort_id = ? AND m.role = 'learner' AND t.course = ? AND t.finished_at IS NOT NULL
                   AND t.graded = 1
                   AND t.number = (SELECT min(x.number) FROM quiz_attempt x WHERE x.learner_id = t.learner_id
-                                  AND x.course = t.course AND x.activity = t.activity AND x.finished_at IS NOT NULL)
+                                  AND x.course = t.course AND x.activity = t.activity AND x.finished_at IS NOT NULL)                """ + andLearners + """
+
                 ORDER BY t.activity, a.position""", rs -> new Response(rs.getLong("learner_id"),
-                rs.getString("activity"), rs.getString("question"), rs.getString("question_text"),
-                rs.getString("options"), chosen(rs.getString("chosen")), rs.getDouble("score")), cohortId, course));
+                rs.getString("activity"), rs.getInt("position"), rs.getString("question"), rs.getString("question_text"),
+                rs.getString("options"), chosen(rs.getString("chosen")), rs.getDouble("score")), params));
     }
 
     /** The most recent attempt time of a learner per course (for "last activity"). */

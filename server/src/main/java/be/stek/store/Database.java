@@ -82,7 +82,10 @@ public interface Database extends AutoCloseable {
      */
     boolean shared();
 
-    /** Learner data versions for a {@link LearnerCache}: in memory for one process, in the database when shared. */
+    /**
+     * Learner data versions for a {@link LearnerCache}: in memory for one process (the same set for every caller), in
+     * the database when shared.
+     */
     Versions versions();
 
     default DatabaseUrl.Vendor vendor() {

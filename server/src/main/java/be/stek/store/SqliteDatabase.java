@@ -31,6 +31,8 @@ final class SqliteDatabase implements Database {
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final GroupCommitWriter writer;
     private final Limits limits;
+    /** One set for every repository, so that a write through one makes every cache of that learner stale. */
+    private final Versions versions = Versions.inMemory();
 
     private SqliteDatabase(Path file, Limits limits) throws SQLException {
         this.file = file;
@@ -212,7 +214,7 @@ final class SqliteDatabase implements Database {
 
     @Override
     public Versions versions() {
-        return Versions.inMemory();
+        return versions;
     }
 
     @Override

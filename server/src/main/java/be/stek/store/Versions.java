@@ -18,6 +18,12 @@ public interface Versions {
     long current(long learner);
 
     /**
+     * The learner's version now, given {@code stored}, their {@code learner.data_version} just read with other rows:
+     * lets a caller check many learners with the one query it already makes instead of one read each.
+     */
+    long current(long learner, long stored);
+
+    /**
      * Raises the learner's version inside the transaction that changes their data, so that the new version commits
      * (or not) with the data: shared versions then never lag behind the data, not even after a crash between the two.
      */
@@ -33,6 +39,12 @@ public interface Versions {
             @Override
             public long current(long learner) {
                 return versions.computeIfAbsent(learner, l -> new AtomicLong()).get();
+            }
+
+            @Override
+            public long current(long learner, long stored) {
+                AtomicLong v = versions.get(learner);
+                return v == null ? 0 : v.get();
             }
 
             @Override
@@ -54,6 +66,11 @@ public interface Versions {
             public long current(long learner) {
                 return db.read(c -> Sql.one(c, "SELECT data_version FROM learner WHERE id = ?", rs -> rs.getLong(1),
                         learner)).orElse(-1L);
+            }
+
+            @Override
+            public long current(long learner, long stored) {
+                return stored;
             }
 
             @Override

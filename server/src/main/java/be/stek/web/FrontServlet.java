@@ -170,15 +170,22 @@ public final class FrontServlet extends HttpServlet {
         } else if (result instanceof Result.Json json) {
             writeJson(res, json.status(), json.body());
         } else if (result instanceof Result.Download d) {
-            res.setContentType(d.contentType());
-            res.setHeader("Content-Disposition", (d.inline() ? "inline" : "attachment") + "; filename=\""
-                    + d.filename().replace("\"", "") + "\"");
-            res.setHeader("Cache-Control", "no-store");
+            fileHeaders(res, d.contentType(), d.filename(), d.inline());
             res.setContentLength(d.bytes().length);
             res.getOutputStream().write(d.bytes());
+        } else if (result instanceof Result.Stream d) {
+            fileHeaders(res, d.contentType(), d.filename(), false);
+            d.body().writeTo(res.getOutputStream());
         } else if (result instanceof Result.File f) {
             files.send(ctx.request(), f);
         }
+    }
+
+    private static void fileHeaders(HttpServletResponse res, String contentType, String filename, boolean inline) {
+        res.setContentType(contentType);
+        res.setHeader("Content-Disposition", (inline ? "inline" : "attachment") + "; filename=\""
+                + filename.replace("\"", "") + "\"");
+        res.setHeader("Cache-Control", "no-store");
     }
 
     private void writePage(Ctx ctx, String template, Map<String, Object> model, int status) throws IOException {

@@ -26,6 +26,20 @@ public sealed interface Result {
     }
 
     /**
+     * A download written while it is sent (no length known beforehand, so chunked): for exports that grow with a
+     * group, which then never sit whole in memory. Whatever can fail with a clear answer must be checked before
+     * returning it; once the body has started, an error can only cut the download short (and is logged).
+     */
+    record Stream(String filename, String contentType, Body body) implements Result {
+    }
+
+    /** Writes a {@link Stream}'s bytes. */
+    @FunctionalInterface
+    interface Body {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
+
+    /**
      * A file from a folder, streamed with ranges and cache validators; not found when its real path leaves
      * {@code folder} (a symbolic link to somewhere else, for example). A null {@code contentType} is taken from the
      * file name.

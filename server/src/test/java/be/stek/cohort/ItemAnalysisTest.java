@@ -12,7 +12,7 @@ class ItemAnalysisTest {
     static final String OPTIONS = "[{\"id\":\"a\",\"text\":\"A\",\"weight\":1.0},{\"id\":\"b\",\"text\":\"B\",\"weight\":0.0}]";
 
     static Response r(long learner, String question, String chosen, double score) {
-        return new Response(learner, "v", question, "Vraag " + question, OPTIONS, List.of(chosen), score);
+        return new Response(learner, "v", 0, question, "Vraag " + question, OPTIONS, List.of(chosen), score);
     }
 
     @Test

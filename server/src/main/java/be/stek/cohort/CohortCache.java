@@ -1,0 +1,211 @@
+package be.stek.cohort;
+
+import be.stek.course.Course;
+import be.stek.progress.CourseStatus;
+import be.stek.progress.GroupStandings;
+import be.stek.quiz.AttemptRepository;
+import be.stek.quiz.AttemptRepository.Response;
+import be.stek.store.Database;
+import be.stek.store.Sql;
+import be.stek.store.Versions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * What the facilitator's pages need about every learner of a cohort, kept per learner until that learner's data
+ * changes: who they are, their status in each course and their first answers per course. Each view reads the
+ * cohort's learners with their data versions (one indexed query) and reloads only the learners whose version moved
+ * since the cache read them, so a view of a cohort of 10,000 where a few learners worked since the last view costs
+ * that one query and a few small reads instead of every learner's rows.
+ * <p>
+ * The versions are those of {@link Database#versions()}: in memory on SQLite (one process), {@code
+ * learner.data_version} on PostgreSQL, raised in the transaction of every write to a learner's progress or attempts,
+ * so that a write on one node makes every node's entry for that learner stale. A version is read before the data it
+ * tags, so a read racing a write can only leave an entry that is already stale, never a wrong one. Membership is
+ * compared as the set of learner ids (joins, removals, role changes and deleted accounts change it); names and
+ * e-mail addresses do not change after sign-up.
+ */
+public final class CohortCache {
+    /** Above this many learners in all cached cohorts the cache starts again (bounds its memory). */
+    private static final int MAX_LEARNERS = 200_000;
+
+    private final Database db;
+    private final Versions versions;
+    private final CohortRepository cohorts;
+    private final GroupStandings standings;
+    private final AttemptRepository attempts;
+    private final Map<Long, Slot> slots = new ConcurrentHashMap<>();
+
+    /** A cohort's learners sorted by name, and the status of each in each course (absent: not started). */
+    public record Standings(List<CohortRepository.Member> learners, Map<Long, Map<String, CourseStatus>> statuses) {
+    }
+
+    /**
+     * Values per learner read at known versions; {@code key} is what they were computed for (the courses, compared
+     * by identity, so that a reloaded course starts afresh) and {@code derived} what was computed from all of them.
+     */
+    private record Entry<T>(List<Course> key, Map<Long, Long> versions, Map<Long, T> values, Object derived) {
+    }
+
+    /** Everything cached for one cohort; refreshed under its own lock, read from immutable entries. */
+    private static final class Slot {
+        private Map<Long, CohortRepository.Member> members = Map.of();
+        private List<CohortRepository.Member> byName = List.of();
+        private Entry<Map<String, CourseStatus>> statuses;
+        private final Map<String, Entry<List<Response>>> answers = new HashMap<>();
+    }
+
+    public CohortCache(Database db, CohortRepository cohorts, GroupStandings standings, AttemptRepository attempts) {
+        this.db = db;
+        this.versions = db.versions();
+        this.cohorts = cohorts;
+        this.standings = standings;
+        this.attempts = attempts;
+    }
+
+    /** Every learner of the cohort with their status in each of {@code courses}. */
+    public Standings standings(long cohortId, List<Course> courses) {
+        Map<Long, Long> now = learners(cohortId);
+        Slot slot = slot(cohortId);
+        synchronized (slot) {
+            members(slot, cohortId, now);
+            slot.statuses = refresh(slot.statuses, courses, now,
+                    changed -> standings.ofLearners(cohortId, changed, courses),
+                    () -> standings.ofCohort(cohortId, courses), values -> null);
+            return new Standings(slot.byName, slot.statuses.values());
+        }
+    }
+
+    /**
+     * The item analysis of a course over the cohort's first answers, recomputed only when a learner's answers (or the
+     * cohort) changed since the last view.
+     */
+    public List<ItemAnalysis.Item> items(long cohortId, Course course) {
+        Map<Long, Long> now = learners(cohortId);
+        Slot slot = slot(cohortId);
+        synchronized (slot) {
+            Entry<List<Response>> entry = refresh(slot.answers.get(course.slug()), List.of(course), now,
+                    changed -> byLearner(attempts.firstAttemptAnswers(course.slug(), cohortId, changed)),
+                    () -> byLearner(attempts.firstAttemptAnswers(course.slug(), cohortId)), CohortCache::analyse);
+            slot.answers.put(course.slug(), entry);
+            @SuppressWarnings("unchecked")
+            List<ItemAnalysis.Item> items = (List<ItemAnalysis.Item>) entry.derived();
+            return items;
+        }
+    }
+
+    /** The cohort's learners and their versions now: one query. */
+    private Map<Long, Long> learners(long cohortId) {
+        String sql = db.shared() ? """
+                SELECT m.learner_id, l.data_version FROM cohort_member m JOIN learner l ON l.id = m.learner_id
+                WHERE m.cohort_id = ? AND m.role = 'learner'"""
+                : "SELECT learner_id, 0 FROM cohort_member WHERE cohort_id = ? AND role = 'learner'";
+        Map<Long, Long> now = new HashMap<>();
+        db.read(c -> Sql.list(c, sql, rs -> now.put(rs.getLong(1), versions.current(rs.getLong(1), rs.getLong(2))),
+                cohortId));
+        return now;
+    }
+
+    private Slot slot(long cohortId) {
+        Slot slot = slots.get(cohortId);
+        if (slot != null) {
+            return slot;
+        }
+        if (slots.values().stream().mapToInt(s -> s.members.size()).sum() > MAX_LEARNERS) {
+            slots.clear();
+        }
+        return slots.computeIfAbsent(cohortId, k -> new Slot());
+    }
+
+    /** Reads the members again when the set of learners changed (names do not change, so only then). */
+    private void members(Slot slot, long cohortId, Map<Long, Long> now) {
+        if (slot.members.keySet().equals(now.keySet())) {
+            return;
+        }
+        Map<Long, CohortRepository.Member> members = new HashMap<>();
+        for (CohortRepository.Member m : cohorts.members(cohortId)) {
+            if (m.role().equals("learner")) {
+                members.put(m.id(), m);
+            }
+        }
+        // A learner who joined between the two reads is left for the next view (their version is not known yet).
+        members.keySet().retainAll(now.keySet());
+        now.keySet().retainAll(members.keySet());
+        slot.members = members;
+        slot.byName = members.values().stream()
+                .sorted(Comparator.comparing(CohortRepository.Member::name, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(CohortRepository.Member::id)).toList();
+    }
+
+    /**
+     * The entry brought up to the versions {@code now}: learners whose version moved are read again (with the
+     * cohort-wide query when that is most of them), learners who left are dropped, and {@code derive} runs again only
+     * when anything changed.
+     */
+    private static <T> Entry<T> refresh(Entry<T> old, List<Course> key, Map<Long, Long> now,
+                                        Function<List<Long>, Map<Long, T>> readSome,
+                                        java.util.function.Supplier<Map<Long, T>> readAll,
+                                        Function<Map<Long, T>, Object> derive) {
+        boolean same = old != null && sameCourses(old.key(), key);
+        List<Long> changed = new ArrayList<>();
+        for (Map.Entry<Long, Long> e : now.entrySet()) {
+            if (!same || !e.getValue().equals(old.versions().get(e.getKey()))) {
+                changed.add(e.getKey());
+            }
+        }
+        if (same && changed.isEmpty() && old.versions().size() == now.size()) {
+            return old;
+        }
+        Map<Long, T> values;
+        if (!same || changed.size() > now.size() / 4) {
+            values = new HashMap<>(readAll.get());
+        } else {
+            values = new HashMap<>(old.values());
+            changed.forEach(values::remove);
+            values.putAll(readSome.apply(changed));
+        }
+        values.keySet().retainAll(now.keySet());
+        return new Entry<>(key, Map.copyOf(now), values, derive.apply(values));
+    }
+
+    private static boolean sameCourses(List<Course> a, List<Course> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Answers per learner. The question text and options, the same for every learner who saw that version of the
+     * question, are kept once: a cohort of 10,000 has some 45,000 first answers in a module.
+     */
+    private static Map<Long, List<Response>> byLearner(List<Response> responses) {
+        Map<String, String> shared = new HashMap<>();
+        Map<Long, List<Response>> out = new HashMap<>();
+        for (Response r : responses) {
+            out.computeIfAbsent(r.learnerId(), k -> new ArrayList<>()).add(new Response(r.learnerId(),
+                    shared.computeIfAbsent(r.activity(), k -> k), r.position(),
+                    shared.computeIfAbsent(r.question(), k -> k), shared.computeIfAbsent(r.questionText(), k -> k),
+                    shared.computeIfAbsent(r.optionsJson(), k -> k), List.copyOf(r.chosen()), r.score()));
+        }
+        return out;
+    }
+
+    /** The analysis over every learner's answers, in the order of one cohort-wide read (activity, position). */
+    private static List<ItemAnalysis.Item> analyse(Map<Long, List<Response>> byLearner) {
+        List<Response> all = new ArrayList<>();
+        byLearner.values().forEach(all::addAll);
+        all.sort(Comparator.comparing(Response::activity).thenComparingInt(Response::position));
+        return ItemAnalysis.analyse(all);
+    }
+}
