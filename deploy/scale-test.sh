@@ -6,7 +6,8 @@
 #                                        classes: mvn -o -q package -DskipTests, or after mvn verify)
 # Everything runs on loopback, in a temporary folder that is removed at the end: a throw-away PostgreSQL cluster
 # (.ci/postgres.sh), the two nodes (the built jar, free ports, one shared data folder), and nginx with a configuration
-# made from deploy/nginx/stek.conf (its upstream servers and listen address replaced). The journeys are
+# made from deploy/nginx/stek.conf (the upstream servers and listen addresses of Stek's origin and of the SCORM
+# content origin replaced; SCORM commits go through nginx's content origin). The journeys are
 # be.stek.scale.ScaleJourneys (server/src/test/java), run on the test classpath. Exits non-zero on any failure, and
 # gives up after about two minutes (STEK_SCALE_TEST_SECONDS=N: N seconds).
 set -euo pipefail
@@ -42,15 +43,16 @@ wait_for() { # URL: until it answers 200, within the deadline
 }
 
 db=$(.ci/postgres.sh start "$work/pg")
-nginx_port=$(free_port)
+nginx_port=$(free_port); nginx_content_port=$(free_port)
 mkdir -p "$work/data" "$work/nginx"
-node_ports=()
+node_ports=(); content_ports=()
 for n in 1 2; do
   port=$(free_port); content=$(free_port)
-  node_ports+=("$port")
+  node_ports+=("$port"); content_ports+=("$content")
   java -Xmx256m -XX:+UseSerialGC -jar "$jar" --host 127.0.0.1 --port "$port" --content-port "$content" \
     --data "$work/data" --courses courses --media media --database "$db" --trusted-proxy 127.0.0.1 \
-    --base-url "http://127.0.0.1:$nginx_port" >"$work/node$n.log" 2>&1 &
+    --base-url "http://127.0.0.1:$nginx_port" --content-base-url "http://127.0.0.1:$nginx_content_port" \
+    >"$work/node$n.log" 2>&1 &
   pids+=($!)
   disown $!
   # The first node creates the tables; the second then starts on a migrated database (both could start at once:
@@ -58,10 +60,14 @@ for n in 1 2; do
   wait_for "http://127.0.0.1:$port/healthz"
 done
 
-# nginx: the shipped site configuration, upstream servers and listen address replaced, inside a minimal main file.
-site=$(sed -E '/^\s*server stek-node-[0-9]+:8080/d' deploy/nginx/stek.conf \
-  | sed -E "s/^upstream stek \{/upstream stek {\n    server 127.0.0.1:${node_ports[0]} max_fails=3 fail_timeout=10s;\n    server 127.0.0.1:${node_ports[1]} max_fails=3 fail_timeout=10s;/" \
-  | sed -E "s/listen 80;/listen 127.0.0.1:$nginx_port;/")
+# nginx: the shipped site configuration, upstream servers and listen addresses replaced, inside a minimal main file
+# (the first `listen 80;` is Stek's origin, the second the content origin).
+upstream() { echo "upstream $1 {\n    server 127.0.0.1:$2 max_fails=3 fail_timeout=10s;\n    server 127.0.0.1:$3 max_fails=3 fail_timeout=10s;"; }
+site=$(sed -E '/^\s*server stek-node-[0-9]+:808[01]/d' deploy/nginx/stek.conf \
+  | sed -E "s/^upstream stek \{/$(upstream stek "${node_ports[@]}")/" \
+  | sed -E "s/^upstream stek_content \{/$(upstream stek_content "${content_ports[@]}")/" \
+  | sed -E "0,/listen 80;/s//listen 127.0.0.1:$nginx_port;/" \
+  | sed -E "0,/listen 80;/s//listen 127.0.0.1:$nginx_content_port;/")
 user=""; [ "$(id -u)" -eq 0 ] && user="user root;"
 cat >"$work/nginx/nginx.conf" <<EOF
 $user

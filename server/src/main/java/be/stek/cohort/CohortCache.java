@@ -13,15 +13,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * What the facilitator's pages need about every learner of a cohort, kept per learner until that learner's data
- * changes: who they are, their status in each course and their first answers per course. Each view reads the
- * cohort's learners with their data versions (one indexed query) and reloads only the learners whose version moved
- * since the cache read them, so a view of a cohort of 10,000 where a few learners worked since the last view costs
- * that one query and a few small reads instead of every learner's rows.
+ * changes: who they are, their status in each course and their first answers per course. Each view first reads the
+ * cohort's {@link Mark} (one row); while it has not moved, the view costs nothing more. When it has, the view reads
+ * the cohort's learners with their data versions (one indexed query) and reloads only the learners whose version
+ * moved since the cache read them, so a view of a cohort of 10,000 where a few learners worked since the last view
+ * costs that query and a few small reads instead of every learner's rows.
  * <p>
  * The versions are those of {@link Database#versions()}: in memory on SQLite (one process), {@code
  * learner.data_version} on PostgreSQL, raised in the transaction of every write to a learner's progress or attempts,
@@ -46,10 +48,19 @@ public final class CohortCache {
     }
 
     /**
+     * What a cohort's cached data was read at: the cohort's {@code members_version} (raised by the database whenever
+     * its membership changes) and the sum of its learners' data versions (which only grow). While both are what they
+     * were, no learner joined, left or changed: one short read tells, however large the cohort.
+     */
+    private record Mark(long members, long versions) {
+    }
+
+    /**
      * Values per learner read at known versions; {@code key} is what they were computed for (the courses, compared
      * by identity, so that a reloaded course starts afresh) and {@code derived} what was computed from all of them.
      */
-    private record Entry<T>(List<Course> key, Map<Long, Long> versions, Map<Long, T> values, Object derived) {
+    private record Entry<T>(List<Course> key, Mark mark, Map<Long, Long> versions, Map<Long, T> values,
+                            Object derived) {
     }
 
     /** Everything cached for one cohort; refreshed under its own lock, read from immutable entries. */
@@ -70,14 +81,12 @@ public final class CohortCache {
 
     /** Every learner of the cohort with their status in each of {@code courses}. */
     public Standings standings(long cohortId, List<Course> courses) {
-        Map<Long, Long> now = learners(cohortId);
         Slot slot = slot(cohortId);
+        Entry<Map<String, CourseStatus>> entry = current(cohortId, slot, courses, s -> s.statuses,
+                (s, e) -> s.statuses = e, changed -> standings.ofLearners(cohortId, changed, courses),
+                () -> standings.ofCohort(cohortId, courses), values -> null);
         synchronized (slot) {
-            members(slot, cohortId, now);
-            slot.statuses = refresh(slot.statuses, courses, now,
-                    changed -> standings.ofLearners(cohortId, changed, courses),
-                    () -> standings.ofCohort(cohortId, courses), values -> null);
-            return new Standings(slot.byName, slot.statuses.values());
+            return new Standings(slot.byName, entry.values());
         }
     }
 
@@ -86,17 +95,76 @@ public final class CohortCache {
      * cohort) changed since the last view.
      */
     public List<ItemAnalysis.Item> items(long cohortId, Course course) {
-        Map<Long, Long> now = learners(cohortId);
         Slot slot = slot(cohortId);
+        Entry<List<Response>> entry = current(cohortId, slot, List.of(course), s -> s.answers.get(course.slug()),
+                (s, e) -> s.answers.put(course.slug(), e),
+                changed -> byLearner(attempts.firstAttemptAnswers(course.slug(), cohortId, changed)),
+                () -> byLearner(attempts.firstAttemptAnswers(course.slug(), cohortId)), CohortCache::analyse);
+        @SuppressWarnings("unchecked")
+        List<ItemAnalysis.Item> items = (List<ItemAnalysis.Item>) entry.derived();
+        return items;
+    }
+
+    /**
+     * The slot's entry, as it is when the cohort's mark has not moved since it was made (one short read), else
+     * brought up to date with the learners' versions (one query) and reads of the learners whose version moved.
+     */
+    private <T> Entry<T> current(long cohortId, Slot slot, List<Course> key, Function<Slot, Entry<T>> get,
+                                 java.util.function.BiConsumer<Slot, Entry<T>> put,
+                                 Function<List<Long>, Map<Long, T>> readSome,
+                                 java.util.function.Supplier<Map<Long, T>> readAll,
+                                 Function<Map<Long, T>, Object> derive) {
+        Entry<T> old;
         synchronized (slot) {
-            Entry<List<Response>> entry = refresh(slot.answers.get(course.slug()), List.of(course), now,
-                    changed -> byLearner(attempts.firstAttemptAnswers(course.slug(), cohortId, changed)),
-                    () -> byLearner(attempts.firstAttemptAnswers(course.slug(), cohortId)), CohortCache::analyse);
-            slot.answers.put(course.slug(), entry);
-            @SuppressWarnings("unchecked")
-            List<ItemAnalysis.Item> items = (List<ItemAnalysis.Item>) entry.derived();
-            return items;
+            old = get.apply(slot);
         }
+        long membersVersion;
+        if (old != null && sameCourses(old.key(), key)) {
+            Mark mark = mark(cohortId, old.versions().keySet());
+            if (mark.equals(old.mark())) {
+                return old;
+            }
+            membersVersion = mark.members();
+        } else {
+            membersVersion = mark(cohortId, Set.of()).members();
+        }
+        Map<Long, Long> now = learners(cohortId);
+        synchronized (slot) {
+            members(slot, cohortId, now);
+            Entry<T> entry = refresh(get.apply(slot), key, new Mark(membersVersion, sum(now.values())), now, readSome,
+                    readAll, derive);
+            put.accept(slot, entry);
+            return entry;
+        }
+    }
+
+    /**
+     * The cohort's mark now; {@code learners} are the learners of the entry it is compared with (where versions live
+     * in memory, their sum is taken here; where they live in the database, the database sums its own members').
+     */
+    private Mark mark(long cohortId, Set<Long> learners) {
+        if (db.shared()) {
+            return db.read(c -> Sql.one(c, """
+                    SELECT c.members_version, coalesce((SELECT sum(l.data_version) FROM cohort_member m
+                            JOIN learner l ON l.id = m.learner_id WHERE m.cohort_id = c.id AND m.role = 'learner'), 0)
+                    FROM cohort c WHERE c.id = ?""", rs -> new Mark(rs.getLong(1), rs.getLong(2)), cohortId))
+                    .orElse(new Mark(-1, -1));
+        }
+        long members = db.read(c -> Sql.one(c, "SELECT members_version FROM cohort WHERE id = ?", rs -> rs.getLong(1),
+                cohortId)).orElse(-1L);
+        long sum = 0;
+        for (long learner : learners) {
+            sum += versions.current(learner, 0);
+        }
+        return new Mark(members, sum);
+    }
+
+    private static long sum(java.util.Collection<Long> values) {
+        long sum = 0;
+        for (long v : values) {
+            sum += v;
+        }
+        return sum;
     }
 
     /** The cohort's learners and their versions now: one query. */
@@ -147,7 +215,7 @@ public final class CohortCache {
      * cohort-wide query when that is most of them), learners who left are dropped, and {@code derive} runs again only
      * when anything changed.
      */
-    private static <T> Entry<T> refresh(Entry<T> old, List<Course> key, Map<Long, Long> now,
+    private static <T> Entry<T> refresh(Entry<T> old, List<Course> key, Mark mark, Map<Long, Long> now,
                                         Function<List<Long>, Map<Long, T>> readSome,
                                         java.util.function.Supplier<Map<Long, T>> readAll,
                                         Function<Map<Long, T>, Object> derive) {
@@ -159,7 +227,7 @@ public final class CohortCache {
             }
         }
         if (same && changed.isEmpty() && old.versions().size() == now.size()) {
-            return old;
+            return new Entry<>(key, mark, old.versions(), old.values(), old.derived());
         }
         Map<Long, T> values;
         if (!same || changed.size() > now.size() / 4) {
@@ -170,7 +238,7 @@ public final class CohortCache {
             values.putAll(readSome.apply(changed));
         }
         values.keySet().retainAll(now.keySet());
-        return new Entry<>(key, Map.copyOf(now), values, derive.apply(values));
+        return new Entry<>(key, mark, Map.copyOf(now), values, derive.apply(values));
     }
 
     private static boolean sameCourses(List<Course> a, List<Course> b) {

@@ -68,6 +68,10 @@ public final class FrontServlet extends HttpServlet {
         } catch (BadMessageException e) {
             int status = e.getCode() == 413 || isFormTooLarge(e) ? 413 : 400;
             writeError(ctx, status, ctx.messages().get(status == 413 ? "error.tooLarge" : "error.malformed"));
+        } catch (org.eclipse.jetty.io.EofException e) {
+            // The client went away while the answer was being written (a closed tab, a load generator stopping):
+            // nothing is wrong with Stek, and there is nobody to answer.
+            log.debug("{} {}: client gone while answering", req.getMethod(), req.getRequestURI());
         } catch (Exception | StackOverflowError e) {
             if (isFormTooLarge(e)) {
                 writeError(ctx, 413, ctx.messages().get("error.tooLarge"));

@@ -93,7 +93,8 @@ public final class ScaleBenchmark {
             UnaryOperator<String> base = first::url;
             if (nodes > 1) {
                 Path dir = Files.createTempDirectory("stek-bench-nginx");
-                nginx = Nginx.start(dir, servers.stream().map(s -> s.app().port()).toList());
+                nginx = Nginx.start(dir, servers.stream().map(s -> s.app().port()).toList(),
+                        servers.stream().map(s -> s.app().contentPort()).toList());
                 base = nginx::url;
             }
             List<String> cookies = new ArrayList<>();

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 /**
  * The learner journeys of {@code deploy/scale-test.sh}: learners sign up with an invitation code, sign in, read and
  * finish lessons, answer a vignette question, write a reflection and commit SCORM run-time data (a package an admin
- * imported through nginx at the start; commits go to the content origin of the node that served the player), all
+ * imported through nginx at the start; the player and its commits go through nginx's SCORM content origin), all
  * through nginx in front of two Stek nodes (so
  * consecutive requests land on alternating nodes). When half of all steps are done, one node is killed with
  * {@code kill -9}. A request that fails because its node died is sent again, as a learner would (Stek stores a
@@ -160,7 +160,8 @@ public final class ScaleJourneys {
     }
 
     /**
-     * Opens the SCORM player (through nginx) and commits to the content origin of the node that served the player.
+     * Opens the SCORM player (through nginx) and commits to the content origin its launcher names (nginx's, as
+     * deploy/scale-test.sh starts the nodes with --content-base-url).
      * When that node is dead, the learner opens the player again, as they would after an error.
      */
     private String scorm(Http http, int n) {

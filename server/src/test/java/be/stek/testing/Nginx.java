@@ -13,16 +13,19 @@ import java.util.stream.Collectors;
 
 /**
  * Debian's nginx on loopback in front of Stek nodes, configured with the shipped {@code deploy/nginx/stek.conf}
- * (its upstream servers and listen address replaced), its pid, logs and temporary files in a folder of the test.
+ * (the upstream servers of both origins and their listen addresses replaced), its pid, logs and temporary files in a
+ * folder of the test.
  */
 public final class Nginx implements AutoCloseable {
     private final Process process;
     private final int port;
+    private final int contentPort;
     private final Path dir;
 
-    private Nginx(Process process, int port, Path dir) {
+    private Nginx(Process process, int port, int contentPort, Path dir) {
         this.process = process;
         this.port = port;
+        this.contentPort = contentPort;
         this.dir = dir;
     }
 
@@ -47,15 +50,24 @@ public final class Nginx implements AutoCloseable {
         return Path.of("/usr/sbin/nginx");
     }
 
-    /** Starts nginx on a free loopback port with the shipped configuration and these Stek ports as its upstream. */
-    public static Nginx start(Path dir, List<Integer> nodes) throws IOException, InterruptedException {
+    /**
+     * Starts nginx on two free loopback ports with the shipped configuration: Stek's pages from these nodes, and the
+     * SCORM content origin from the nodes' {@code contentNodes} ports.
+     */
+    public static Nginx start(Path dir, List<Integer> nodes, List<Integer> contentNodes)
+            throws IOException, InterruptedException {
+        return start(dir, nodes, contentNodes, freePort(), freePort());
+    }
+
+    /** The same on ports chosen beforehand (nodes started with their content base URL need to know it). */
+    public static Nginx start(Path dir, List<Integer> nodes, List<Integer> contentNodes, int port, int contentPort)
+            throws IOException, InterruptedException {
         String site = Files.readString(Path.of("deploy/nginx/stek.conf"), StandardCharsets.UTF_8);
-        String upstream = nodes.stream().map(p -> "    server 127.0.0.1:" + p + " max_fails=1 fail_timeout=2s;")
-                .collect(Collectors.joining("\n"));
-        int port = freePort();
-        site = site.replaceAll("(?m)^\\s*server stek-node-\\d+:8080[^\\n]*$\\n?", "")
-                .replace("upstream stek {", "upstream stek {\n" + upstream)
-                .replace("listen 80;", "listen 127.0.0.1:" + port + ";");
+        site = site.replaceAll("(?m)^\\s*server stek-node-\\d+:808[01][^\\n]*$\\n?", "")
+                .replace("upstream stek {", "upstream stek {\n" + servers(nodes))
+                .replace("upstream stek_content {", "upstream stek_content {\n" + servers(contentNodes))
+                .replaceFirst("listen 80;", "listen 127.0.0.1:" + port + ";")
+                .replaceFirst("listen 80;", "listen 127.0.0.1:" + contentPort + ";");
         // As root, nginx would run its workers as nobody, who cannot enter the test's private folder.
         String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
         String main = user + """
@@ -79,9 +91,14 @@ public final class Nginx implements AutoCloseable {
         Process p = new ProcessBuilder(binary().toString(), "-c", conf.toAbsolutePath().toString(), "-p",
                 dir.toAbsolutePath().toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("nginx.out").toFile()).start();
-        Nginx nginx = new Nginx(p, port, dir);
+        Nginx nginx = new Nginx(p, port, contentPort, dir);
         nginx.awaitListening();
         return nginx;
+    }
+
+    private static String servers(List<Integer> ports) {
+        return ports.stream().map(p -> "    server 127.0.0.1:" + p + " max_fails=1 fail_timeout=2s;")
+                .collect(Collectors.joining("\n"));
     }
 
     private void awaitListening() throws IOException, InterruptedException {
@@ -107,7 +124,8 @@ public final class Nginx implements AutoCloseable {
         return (Files.exists(out) ? Files.readString(out) : "") + (Files.exists(err) ? Files.readString(err) : "");
     }
 
-    private static int freePort() throws IOException {
+    /** A free loopback port (for {@link #start(Path, List, List, int, int)}). */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
@@ -115,6 +133,11 @@ public final class Nginx implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** An address on the content origin. */
+    public String contentUrl(String path) {
+        return "http://127.0.0.1:" + contentPort + path;
     }
 
     @Override

@@ -121,7 +121,8 @@ class TwoNodesIT {
         Nginx.assumeInstalled();
         try (TestServer a = TestServer.start(data, c -> c.withTrustedProxies(List.of("127.0.0.1")));
              TestServer b = TestServer.start(data, c -> c.withTrustedProxies(List.of("127.0.0.1")));
-             Nginx nginx = Nginx.start(proxy, List.of(a.app().port(), b.app().port()))) {
+             Nginx nginx = Nginx.start(proxy, List.of(a.app().port(), b.app().port()),
+                     List.of(a.app().contentPort(), b.app().contentPort()))) {
             a.addUser("an@example.be", "An", Role.LEARNER);
             Http an = Http.at(nginx::url).signIn("an@example.be");
             Set<String> nodes = new HashSet<>();
@@ -140,6 +141,35 @@ class TwoNodesIT {
             assertEquals(2, nodes.size(), "both nodes answered: " + nodes);
             assertEquals(6, a.count("SELECT count(*) FROM reflection"));
             assertTrue(Files.exists(proxy.resolve("nginx.pid")));
+        }
+    }
+
+    @Test
+    void scorm_packages_play_and_commit_through_the_content_origin_of_the_shipped_nginx_file(@TempDir Path data,
+            @TempDir Path proxy) throws Exception {
+        Nginx.assumeInstalled();
+        int port = Nginx.freePort();
+        int contentPort = Nginx.freePort();
+        String content = "http://127.0.0.1:" + contentPort;
+        java.util.function.UnaryOperator<be.stek.Config> behindNginx = c -> c.withTrustedProxies(List.of("127.0.0.1"))
+                .withContent(new be.stek.Config.Content(0, content, be.stek.Config.Content.DEFAULT_CSP));
+        try (TestServer a = TestServer.start(data, behindNginx);
+             TestServer b = TestServer.start(data, behindNginx);
+             Nginx nginx = Nginx.start(proxy, List.of(a.app().port(), b.app().port()),
+                     List.of(a.app().contentPort(), b.app().contentPort()), port, contentPort)) {
+            a.addUser("beheer@example.be", "Beheer", Role.ADMIN);
+            String slug = be.stek.scorm.ScormClient.importPackage(Http.at(nginx::url).signIn("beheer@example.be"),
+                    nginx::url, "resume-2004");
+            // Four learners, so that the package files, the run-time pages and the commits are spread over both nodes.
+            for (int i = 1; i <= 4; i++) {
+                a.addUser("leerling" + i + "@example.be", "Leerling " + i, Role.LEARNER);
+                Http learner = Http.at(nginx::url).signIn("leerling" + i + "@example.be");
+                String commit = be.stek.scorm.ScormClient.launch(learner, slug, "sco");
+                assertTrue(commit.startsWith(content + "/"), "the player commits to nginx's content origin: " + commit);
+                assertTrue(be.stek.scorm.ScormClient.commit(learner, commit, 1, "plek-" + i), "commit " + i + " applied");
+                assertEquals(1, a.count("SELECT count(*) FROM scorm_attempt WHERE location = 'plek-" + i + "'"),
+                        "commit " + i + " stored");
+            }
         }
     }
 }
