@@ -114,12 +114,12 @@ public final class App {
         SetupRoutes setup = new SetupRoutes(new LearnerRepository(db), sessions, db, clock);
         Mailer mailer = Mailer.create(config.mail().smtp(), config.dataDir().resolve("outbox"), config.orgName(),
                 config.baseUrl(), clock);
-        Router router = routes(config, clock, db, catalogue, cohorts, scorm, sessions, setup, mailer);
+        Templates templates = new Templates();
+        Router router = routes(config, clock, db, catalogue, cohorts, scorm, sessions, setup, mailer, templates);
         Reminders reminders = new Reminders(db, catalogue,
                 new Standings(new ProgressRepository(db), new AttemptRepository(db)), mailer, clock,
                 config.mail().reminderDays(), config.baseUrl());
 
-        Templates templates = new Templates();
         ClientAddress clients = new ClientAddress(config.trustedProxies());
         FrontServlet front = new FrontServlet(router, templates, sessions, clock, config.secureCookies(), clients,
                 new Organisation(config.orgName(), config.orgLogo() != null));
@@ -155,7 +155,8 @@ public final class App {
 
     /** Every feature's routes, wired to the repositories they use. */
     private static Router routes(Config config, Clock clock, Database db, Catalogue catalogue, CohortRepository cohorts,
-                                 Scorm scorm, Sessions sessions, SetupRoutes setup, Mailer mailer) {
+                                 Scorm scorm, Sessions sessions, SetupRoutes setup, Mailer mailer,
+                                 Templates templates) {
         LearnerRepository learners = new LearnerRepository(db);
         AttemptRepository attempts = new AttemptRepository(db);
         ReflectionRepository reflections = new ReflectionRepository(db);
@@ -192,7 +193,7 @@ public final class App {
         new ReflectionRoutes(catalogue, reflections, learning::lessonPage).register(router);
         new CohortRoutes(cohorts, catalogue, learners, packages, config.baseUrl()).register(router);
         CohortCache cohortCache = new CohortCache(db, cohorts, new GroupStandings(db), attempts);
-        new DashboardRoutes(cohorts, catalogue, cohortCache, packages).register(router);
+        new DashboardRoutes(cohorts, catalogue, cohortCache, packages, templates).register(router);
         new ItemRoutes(cohorts, catalogue, cohortCache).register(router);
         new LearnerRoutes(cohorts, catalogue, standings, packages, db).register(router);
         new CohortReviewRoutes(cohorts, catalogue, new ReviewReport(db)).register(router);

@@ -20,7 +20,11 @@ final class CohortAccess {
 
     /** The cohort's assigned courses in order, or every course while none are assigned. */
     List<Course> courses(Cohort cohort, Catalogue catalogue) {
-        var assigned = cohorts.courses(cohort.id());
+        return courses(cohorts.courses(cohort.id()), catalogue);
+    }
+
+    /** The courses of these assignments in order, or every course when there are none. */
+    static List<Course> courses(List<CohortRepository.Assignment> assigned, Catalogue catalogue) {
         return assigned.isEmpty() ? catalogue.courses()
                 : assigned.stream().map(a -> catalogue.course(a.course())).flatMap(Optional::stream).toList();
     }

@@ -152,11 +152,7 @@ public final class CohortCache {
         }
         long members = db.read(c -> Sql.one(c, "SELECT members_version FROM cohort WHERE id = ?", rs -> rs.getLong(1),
                 cohortId)).orElse(-1L);
-        long sum = 0;
-        for (long learner : learners) {
-            sum += versions.current(learner, 0);
-        }
-        return new Mark(members, sum);
+        return new Mark(members, versions.sum(learners));
     }
 
     private static long sum(java.util.Collection<Long> values) {

@@ -8,6 +8,7 @@ import be.stek.web.Ctx;
 import be.stek.web.Messages;
 import be.stek.web.Result;
 import be.stek.web.Router;
+import be.stek.web.Templates;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,6 +22,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The facilitator dashboard of a cohort, with filter, search by name, sort, pages of {@value #PAGE_SIZE} learners, a
@@ -41,10 +43,13 @@ public final class DashboardRoutes {
             .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
 
     private final CohortCache standings;
+    private final DashboardViews views = new DashboardViews();
     private final PackageStandings packages;
+    private final Templates templates;
 
     public DashboardRoutes(CohortRepository cohorts, Catalogue catalogue, CohortCache standings,
-                           PackageStandings packages) {
+                           PackageStandings packages, Templates templates) {
+        this.templates = templates;
         this.cohorts = cohorts;
         this.access = new CohortAccess(cohorts);
         this.catalogue = catalogue;
@@ -57,49 +62,72 @@ public final class DashboardRoutes {
         r.get("/cohorts/{cohort}/dashboard.csv", Access.FACILITATOR, this::downloadCsv);
     }
 
-    /** The cohort's courses (all courses when none are assigned yet) and their due dates. */
-    private List<Course> courses(Cohort cohort, Map<String, String> due, String only) {
-        cohorts.courses(cohort.id()).forEach(a -> due.put(a.course(), a.dueDate()));
-        List<Course> list = access.courses(cohort, catalogue);
-        return only == null || only.isEmpty() ? list : list.stream().filter(c -> c.slug().equals(only)).toList();
+    /** The cohort's courses (assigned, else every course), those shown (the module filter's), and their due dates. */
+    private record Courses(List<Course> all, List<Course> shown, Map<String, String> due) {
     }
 
-    /** Every learner's row for the {@code courses} shown (all of the cohort's, or the one the filter chose). */
-    private List<Dashboard.Row> rows(Cohort cohort, List<Course> courses, Map<String, String> due, Ctx ctx) {
-        CohortCache.Standings all = standings.standings(cohort.id(), access.courses(cohort, catalogue));
-        return Dashboard.rows(all.learners(), courses, due, all.statuses(), LocalDate.ofInstant(ctx.now(), BRUSSELS));
+    private Courses courses(Cohort cohort, String only) {
+        var assigned = cohorts.courses(cohort.id());
+        Map<String, String> due = new HashMap<>();
+        assigned.forEach(a -> due.put(a.course(), a.dueDate()));
+        List<Course> all = CohortAccess.courses(assigned, catalogue);
+        return new Courses(all, only == null || only.isEmpty() ? all
+                : all.stream().filter(c -> c.slug().equals(only)).toList(), due);
+    }
+
+    /**
+     * Every learner's row for the courses shown, with the summaries per course: built from the cached standings, and
+     * kept by {@link DashboardViews} until they change.
+     */
+    private DashboardViews.Built rows(Cohort cohort, Courses courses, Ctx ctx) {
+        CohortCache.Standings all = standings.standings(cohort.id(), courses.all());
+        LocalDate today = LocalDate.ofInstant(ctx.now(), BRUSSELS);
+        return views.rows(cohort.id(), all, courses.shown(), courses.due(), today, () -> {
+            List<Dashboard.Row> rows = Dashboard.rows(all.learners(), courses.shown(), courses.due(), all.statuses(),
+                    today);
+            return new DashboardViews.Built(rows, Dashboard.summaries(rows, courses.shown()));
+        });
     }
 
     private Result showDashboard(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
-        Map<String, String> due = new HashMap<>();
         String course = ctx.query("course");
-        List<Course> courses = courses(cohort, due, course);
+        Courses courses = courses(cohort, course);
         // A module filter shows that module's column only, so no package columns then.
         Map<String, String> packageDue = new HashMap<>();
         List<PackageStandings.Entry> packageList = course == null || course.isEmpty() ? packages(cohort, packageDue)
                 : List.of();
         String state = ctx.query("state");
-        boolean byState = state != null && !state.isEmpty();
-        List<Dashboard.Row> all = rows(cohort, courses, due, ctx);
-        if (byState) {
-            // The state filter also looks at packages, so it needs every learner's package standings (grouped).
-            all = withPackages(all, packageList, packageDue, ctx);
-        }
         String sort = ctx.query("sort");
         String q = ctx.query("q");
-        List<Dashboard.Row> matching = Dashboard.search(Dashboard.filterAndSort(all, state, sort), q);
+        DashboardViews.Built built = rows(cohort, courses, ctx);
+        List<Dashboard.Row> matching;
+        boolean byState = state != null && !state.isEmpty();
+        if (byState) {
+            // The state filter also looks at packages, so it needs every learner's package standings (grouped).
+            matching = Dashboard.search(Dashboard.filterAndSort(withPackages(built.all(), packageList, packageDue, ctx),
+                    state, sort), q);
+        } else {
+            matching = DashboardViews.sorted(built, sort, q);
+        }
         int pages = Dashboard.pages(matching.size(), PAGE_SIZE);
         int page = Math.min(pages, Math.max(1, pageNumber(ctx.query("page"))));
-        List<Dashboard.Row> shown = Dashboard.page(matching, page, PAGE_SIZE);
-        if (!byState) {
-            shown = withPackages(shown, packageList, packageDue, ctx);
-        }
-        return Result.page("cohort/dashboard", "cohort", cohort, "courses", courses, "allCourses", courses(cohort,
-                new HashMap<>(), null), "rows", shown, "matching", matching.size(), "page", page, "pages", pages,
-                "summaries", Dashboard.summaries(all, courses), "filter", Result.model("course", course == null ? "" : course,
-                        "state", state == null ? "" : state, "sort", sort == null ? "name" : sort, "q", q == null ? "" : q),
-                "total", all.size(), "packages", packageList);
+        Map<String, Object> filter = Result.model("course", course == null ? "" : course, "state",
+                state == null ? "" : state, "sort", sort == null ? "name" : sort, "q", q == null ? "" : q);
+        Supplier<String> grid = () -> {
+            List<Dashboard.Row> shown = Dashboard.page(matching, page, PAGE_SIZE);
+            return templates.render("cohort/dashboard-grid", Result.model("cohort", cohort, "courses",
+                    courses.shown(), "rows", byState ? shown : withPackages(shown, packageList, packageDue, ctx),
+                    "matching", matching.size(), "page", page, "pages", pages, "filter", filter, "total",
+                    built.all().size(), "packages", packageList), ctx.messages());
+        };
+        // Package cells are part of the grid: a SCORM commit raises the learner's version like any other write, so a
+        // kept grid is as fresh as the standings it was built from. With a state filter (it reads every learner's
+        // package standings) the grid is built each time.
+        return Result.page("cohort/dashboard", "cohort", cohort, "allCourses", courses.all(),
+                "summaries", built.summaries(), "filter", filter, "total", built.all().size(),
+                "grid", byState ? grid.get() : DashboardViews.grid(built, java.util.Arrays.asList(course, sort, q, page,
+                        ctx.messages().language(), packageList, packageDue), grid));
     }
 
     /**
@@ -140,11 +168,9 @@ public final class DashboardRoutes {
      */
     private Result downloadCsv(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
-        Map<String, String> due = new HashMap<>();
-        List<Course> courses = courses(cohort, due, null);
         Map<String, String> packageDue = new HashMap<>();
         List<PackageStandings.Entry> packageList = packages(cohort, packageDue);
-        List<Dashboard.Row> rows = Dashboard.filterAndSort(rows(cohort, courses, due, ctx), null, "name");
+        List<Dashboard.Row> rows = DashboardViews.sorted(rows(cohort, courses(cohort, null), ctx), "name", null);
         Messages m = ctx.messages();
         CsvSchema.Builder schema = CsvSchema.builder();
         for (String col : List.of("name", "email", "course", "progress", "completion", "success", "score", "lastActivity",

@@ -89,13 +89,16 @@ public final class ProgressRepository {
         cache.changed(learnerId);
     }
 
-    /** The last time a learner did something in each course. */
+    /** The last time a learner did something in each course (cached until the learner's next write). */
     public Map<String, String> lastSeenPerCourse(long learnerId) {
-        Map<String, String> out = new LinkedHashMap<>();
-        db.read(c -> Sql.list(c, """
-                SELECT course, max(last_seen) FROM lesson_progress WHERE learner_id = ? GROUP BY course""",
-                rs -> Map.entry(rs.getString(1), rs.getString(2)), learnerId))
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
+        // The scope cannot be a course slug (those are lower-case letters, digits and dashes).
+        return cache.get(learnerId, " last seen", () -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            db.read(c -> Sql.list(c, """
+                    SELECT course, max(last_seen) FROM lesson_progress WHERE learner_id = ? GROUP BY course""",
+                    rs -> Map.entry(rs.getString(1), rs.getString(2)), learnerId))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return java.util.Collections.unmodifiableMap(out);
+        });
     }
 }

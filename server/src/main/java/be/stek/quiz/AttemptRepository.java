@@ -235,11 +235,13 @@ public final class AttemptRepository {
 
     /** The most recent attempt time of a learner per course (for "last activity"). */
     public Map<String, String> lastActivity(long learnerId) {
-        Map<String, String> out = new LinkedHashMap<>();
-        db.read(c -> Sql.list(c, """
-                SELECT course, max(coalesce(finished_at, started_at)) AS last FROM quiz_attempt
-                WHERE learner_id = ? GROUP BY course""", rs -> Map.entry(rs.getString(1), rs.getString(2)), learnerId))
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
+        return cache.get(learnerId, "last activity", () -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            db.read(c -> Sql.list(c, """
+                    SELECT course, max(coalesce(finished_at, started_at)) AS last FROM quiz_attempt
+                    WHERE learner_id = ? GROUP BY course""", rs -> Map.entry(rs.getString(1), rs.getString(2)),
+                    learnerId)).forEach(e -> out.put(e.getKey(), e.getValue()));
+            return java.util.Collections.unmodifiableMap(out);
+        });
     }
 }

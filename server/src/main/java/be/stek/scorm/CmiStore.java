@@ -55,6 +55,8 @@ final class CmiStore {
 
     private final Database db;
     private final StorageLimits limits;
+    /** A learner's SCORM results count in the dashboards: every change raises the learner's version (see CohortCache). */
+    private final be.stek.store.Versions versions;
 
     CmiStore(Database db) {
         this(db, StorageLimits.DEFAULT);
@@ -62,6 +64,7 @@ final class CmiStore {
 
     CmiStore(Database db, StorageLimits limits) {
         this.db = db;
+        this.versions = db.versions();
         this.limits = limits;
     }
 
@@ -108,9 +111,13 @@ final class CmiStore {
 
     /** Ends the learner's open attempt so that the next launch starts afresh ("start over"). */
     void endAttempt(long learnerId, long packageId, String itemId, Instant now) {
-        db.write(c -> Sql.update(c, """
-                UPDATE scorm_attempt SET ended_at = ? WHERE learner_id = ? AND package_id = ? AND item_id = ?
-                AND ended_at IS NULL""", now, learnerId, packageId, itemId));
+        db.write(c -> {
+            versions.touch(c, learnerId);
+            return Sql.update(c, """
+                    UPDATE scorm_attempt SET ended_at = ? WHERE learner_id = ? AND package_id = ? AND item_id = ?
+                    AND ended_at IS NULL""", now, learnerId, packageId, itemId);
+        });
+        versions.bump(learnerId);
     }
 
     private static ScoAttempt start(Connection c, long learnerId, long pkg, String item, Instant now) {
@@ -150,7 +157,7 @@ final class CmiStore {
      * stores nothing) when the commit would go past the {@link StorageLimits}.
      */
     Outcome commit(SessionKey key, CommitParser.Commit commit, boolean last, Instant now) {
-        return db.write(c -> {
+        Outcome outcome = db.write(c -> {
             Optional<SessionInfo> known = session(c, key.id());
             if (known.isEmpty()) {
                 openSession(c, key, now);
@@ -165,8 +172,13 @@ final class CmiStore {
             ScoAttempt before = Sql.one(c, "SELECT * FROM scorm_attempt WHERE id = ?", CmiStore::attempt,
                     s.attemptId()).orElseThrow();
             CommitWriter.apply(c, s, before, commit, last && !commit.abandon(), now, limits);
+            versions.touch(c, key.learnerId());
             return Outcome.APPLIED;
         });
+        if (outcome == Outcome.APPLIED) {
+            versions.bump(key.learnerId());
+        }
+        return outcome;
     }
 
     Optional<ScoAttempt> current(long learnerId, long packageId, String itemId) {

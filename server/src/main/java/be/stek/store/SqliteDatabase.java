@@ -24,7 +24,11 @@ import org.sqlite.SQLiteConfig;
  */
 final class SqliteDatabase implements Database {
     private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
-    private static final int READERS = 4;
+    /**
+     * Read connections: more than the cores, so that a request thread that holds one while the scheduler runs others
+     * does not make every other request wait for it (SQLite reads take microseconds; waiting was the long tail).
+     */
+    private static final int READERS = 16;
 
     private final Path file;
     private final String url;

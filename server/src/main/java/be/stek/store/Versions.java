@@ -24,6 +24,12 @@ public interface Versions {
     long current(long learner, long stored);
 
     /**
+     * The sum of these learners' versions (which only grow, so the sum moves when any of them changes). Only for
+     * versions kept in memory; where they live in the database, sum {@code learner.data_version} in a query.
+     */
+    long sum(java.util.Collection<Long> learners);
+
+    /**
      * Raises the learner's version inside the transaction that changes their data, so that the new version commits
      * (or not) with the data: shared versions then never lag behind the data, not even after a crash between the two.
      */
@@ -45,6 +51,16 @@ public interface Versions {
             public long current(long learner, long stored) {
                 AtomicLong v = versions.get(learner);
                 return v == null ? 0 : v.get();
+            }
+
+            @Override
+            public long sum(java.util.Collection<Long> learners) {
+                long sum = 0;
+                for (Long learner : learners) {
+                    AtomicLong v = versions.get(learner);
+                    sum += v == null ? 0 : v.get();
+                }
+                return sum;
             }
 
             @Override
@@ -71,6 +87,11 @@ public interface Versions {
             @Override
             public long current(long learner, long stored) {
                 return stored;
+            }
+
+            @Override
+            public long sum(java.util.Collection<Long> learners) {
+                throw new UnsupportedOperationException("sum learner.data_version in the query that reads the learners");
             }
 
             @Override

@@ -22,15 +22,18 @@ public final class Messages {
             "i18n.privacy", "i18n.review", "i18n.handout", "i18n.mail");
 
     private final String language;
-    private final List<ResourceBundle> bundles;
+    /** Every key of the bundles with its text, the first bundle that has a key winning (a page looks up hundreds). */
+    private final Map<String, String> texts;
 
     private Messages(String language) {
         this.language = language;
-        this.bundles = BUNDLES.stream()
+        Map<String, String> texts = new java.util.HashMap<>();
+        BUNDLES.stream()
                 .filter(name -> Messages.class.getResource("/" + name.replace('.', '/') + ".properties") != null)
                 .map(name -> ResourceBundle.getBundle(name, LOCALES.get(language),
                         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)))
-                .toList();
+                .forEach(b -> b.keySet().forEach(key -> texts.putIfAbsent(key, b.getString(key))));
+        this.texts = Map.copyOf(texts);
     }
 
     private static final Messages NL = new Messages(DUTCH);
@@ -78,11 +81,6 @@ public final class Messages {
     }
 
     private String lookup(String key) {
-        for (ResourceBundle b : bundles) {
-            if (b.containsKey(key)) {
-                return b.getString(key);
-            }
-        }
-        return null;
+        return texts.get(key);
     }
 }
