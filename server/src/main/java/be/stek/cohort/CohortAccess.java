@@ -31,10 +31,11 @@ final class CohortAccess {
 
     /** The cohort of the path, if the signed-in person facilitates it (or is an admin); 404 or 403 otherwise. */
     Cohort facilitated(Ctx ctx) {
-        Cohort cohort = cohorts.find(ctx.idParam("cohort")).orElseThrow(() -> HttpError.notFound("cohort.unknown"));
-        if (!ctx.user().isAdmin() && !cohorts.isFacilitator(cohort.id(), ctx.user().id())) {
+        CohortRepository.Facilitated found = cohorts.findFor(ctx.idParam("cohort"), ctx.user().id())
+                .orElseThrow(() -> HttpError.notFound("cohort.unknown"));
+        if (!ctx.user().isAdmin() && !found.facilitator()) {
             throw HttpError.forbidden("cohort.notYours");
         }
-        return cohort;
+        return found.cohort();
     }
 }

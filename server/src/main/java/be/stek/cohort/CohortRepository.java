@@ -64,6 +64,19 @@ public final class CohortRepository {
                  ORDER BY c.name COLLATE NOCASE""", CohortRepository::map, learnerId, role));
     }
 
+    /** A cohort and whether this person facilitates it. */
+    public record Facilitated(Cohort cohort, boolean facilitator) {
+    }
+
+    /** The cohort with whether this person facilitates it, in one read (every facilitator page starts with it). */
+    public Optional<Facilitated> findFor(long id, long learnerId) {
+        return db.read(c -> Sql.one(c, """
+                SELECT c.id, c.name, c.created_at, (SELECT count(*) FROM cohort_member m WHERE m.cohort_id = c.id) AS n,
+                       EXISTS (SELECT 1 FROM cohort_member f WHERE f.cohort_id = c.id AND f.learner_id = ?
+                               AND f.role = 'facilitator') AS mine
+                FROM cohort c WHERE c.id = ?""", rs -> new Facilitated(map(rs), rs.getBoolean("mine")), learnerId, id));
+    }
+
     public boolean isFacilitator(long cohortId, long learnerId) {
         return db.read(c -> Sql.one(c, "SELECT 1 FROM cohort_member WHERE cohort_id = ? AND learner_id = ? AND role = 'facilitator'",
                 rs -> true, cohortId, learnerId)).isPresent();
@@ -144,6 +157,23 @@ public final class CohortRepository {
 
     public void unassign(long cohortId, String course) {
         unassign(MODULES, cohortId, course);
+    }
+
+    /** A cohort's assigned courses and packages. */
+    public record Assignments(List<Assignment> courses, List<Assignment> packages) {
+    }
+
+    /** The courses and the SCORM packages assigned to a cohort, each in their order: one read. */
+    public Assignments assignments(long cohortId) {
+        List<Assignment> courses = new java.util.ArrayList<>();
+        List<Assignment> packages = new java.util.ArrayList<>();
+        db.read(c -> Sql.list(c, """
+                SELECT 'course' AS kind, course AS name, due_date, position FROM cohort_course WHERE cohort_id = ?
+                UNION ALL
+                SELECT 'package', package, due_date, position FROM cohort_package WHERE cohort_id = ?
+                ORDER BY 1, 4, 2""", rs -> (rs.getString(1).equals("course") ? courses : packages)
+                .add(new Assignment(rs.getString(2), rs.getString(3))), cohortId, cohortId));
+        return new Assignments(courses, packages);
     }
 
     /** The SCORM packages (by slug) assigned to a cohort, in the order they were assigned. */

@@ -66,8 +66,8 @@ public final class DashboardRoutes {
     private record Courses(List<Course> all, List<Course> shown, Map<String, String> due) {
     }
 
-    private Courses courses(Cohort cohort, String only) {
-        var assigned = cohorts.courses(cohort.id());
+    private Courses courses(CohortRepository.Assignments assignments, String only) {
+        var assigned = assignments.courses();
         Map<String, String> due = new HashMap<>();
         assigned.forEach(a -> due.put(a.course(), a.dueDate()));
         List<Course> all = CohortAccess.courses(assigned, catalogue);
@@ -92,11 +92,12 @@ public final class DashboardRoutes {
     private Result showDashboard(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
         String course = ctx.query("course");
-        Courses courses = courses(cohort, course);
+        CohortRepository.Assignments assignments = cohorts.assignments(cohort.id());
+        Courses courses = courses(assignments, course);
         // A module filter shows that module's column only, so no package columns then.
         Map<String, String> packageDue = new HashMap<>();
-        List<PackageStandings.Entry> packageList = course == null || course.isEmpty() ? packages(cohort, packageDue)
-                : List.of();
+        List<PackageStandings.Entry> packageList = course == null || course.isEmpty()
+                ? packages(assignments, packageDue) : List.of();
         String state = ctx.query("state");
         String sort = ctx.query("sort");
         String q = ctx.query("q");
@@ -134,9 +135,9 @@ public final class DashboardRoutes {
      * The packages in the grid: those assigned to the cohort in their order (their due dates put in {@code due}), or
      * every package while none are assigned, as for courses.
      */
-    private List<PackageStandings.Entry> packages(Cohort cohort, Map<String, String> due) {
+    private List<PackageStandings.Entry> packages(CohortRepository.Assignments assignments, Map<String, String> due) {
         List<PackageStandings.Entry> all = packages.catalogue();
-        var assigned = cohorts.packages(cohort.id());
+        var assigned = assignments.packages();
         if (assigned.isEmpty()) {
             return all;
         }
@@ -168,9 +169,11 @@ public final class DashboardRoutes {
      */
     private Result downloadCsv(Ctx ctx) {
         Cohort cohort = access.facilitated(ctx);
+        CohortRepository.Assignments assignments = cohorts.assignments(cohort.id());
         Map<String, String> packageDue = new HashMap<>();
-        List<PackageStandings.Entry> packageList = packages(cohort, packageDue);
-        List<Dashboard.Row> rows = DashboardViews.sorted(rows(cohort, courses(cohort, null), ctx), "name", null);
+        List<PackageStandings.Entry> packageList = packages(assignments, packageDue);
+        List<Dashboard.Row> rows = DashboardViews.sorted(rows(cohort, courses(assignments, null), ctx), "name",
+                null);
         Messages m = ctx.messages();
         CsvSchema.Builder schema = CsvSchema.builder();
         for (String col : List.of("name", "email", "course", "progress", "completion", "success", "score", "lastActivity",
