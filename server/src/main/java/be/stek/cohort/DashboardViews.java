@@ -48,15 +48,20 @@ final class DashboardViews {
             cohorts.put(cohortId, views);
         }
         RowsKey key = new RowsKey(courses.stream().map(Course::slug).toList(), new java.util.HashMap<>(due), today);
-        Built built = views.built().get(key);
-        if (built == null) {
-            if (views.built().size() >= MAX_VARIANTS) {
-                views.built().clear();
+        return kept(views.built(), key, build);
+    }
+
+    /** The value kept under {@code key}, or made by {@code make} and kept (the map starts again when full). */
+    private static <K, V> V kept(Map<K, V> map, K key, Supplier<V> make) {
+        V value = map.get(key);
+        if (value == null) {
+            if (map.size() >= MAX_VARIANTS) {
+                map.clear();
             }
-            built = build.get();
-            views.built().put(key, built);
+            value = make.get();
+            map.put(key, value);
         }
-        return built;
+        return value;
     }
 
     /**
@@ -64,28 +69,12 @@ final class DashboardViews {
      * makes it when it is not kept.
      */
     static String grid(Built built, List<Object> key, Supplier<String> render) {
-        String html = built.grids().get(key);
-        if (html == null) {
-            if (built.grids().size() >= MAX_VARIANTS) {
-                built.grids().clear();
-            }
-            html = render.get();
-            built.grids().put(key, html);
-        }
-        return html;
+        return kept(built.grids(), key, render);
     }
 
     /** The rows sorted by {@code sort} and searched for {@code q} (no state filter), kept with the rows. */
     static List<Dashboard.Row> sorted(Built built, String sort, String q) {
-        List<String> key = java.util.Arrays.asList(sort, q);
-        List<Dashboard.Row> rows = built.sorted().get(key);
-        if (rows == null) {
-            if (built.sorted().size() >= MAX_VARIANTS) {
-                built.sorted().clear();
-            }
-            rows = Dashboard.search(Dashboard.filterAndSort(built.all(), null, sort), q);
-            built.sorted().put(key, rows);
-        }
-        return rows;
+        return kept(built.sorted(), java.util.Arrays.asList(sort, q),
+                () -> Dashboard.search(Dashboard.filterAndSort(built.all(), null, sort), q));
     }
 }

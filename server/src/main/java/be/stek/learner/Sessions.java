@@ -61,8 +61,11 @@ public final class Sessions implements SessionLookup {
             cached = db.read(c -> Sql.one(c, """
                     SELECT l.*, s.expires_at FROM session s JOIN learner l ON l.id = s.learner_id
                     WHERE s.token_hash = ?""",
-                    rs -> new Cached(LearnerRepository.map(rs).visitor(), Instant.parse(rs.getString("expires_at"))),
-                    hash)).orElse(null);
+                    rs -> {
+                        // The visitor's data version comes with their row: their cached pages need no read of it.
+                        be.stek.store.RequestVersions.seen(rs.getLong("id"), rs.getLong("data_version"));
+                        return new Cached(LearnerRepository.map(rs).visitor(), Instant.parse(rs.getString("expires_at")));
+                    }, hash)).orElse(null);
             if (cached == null) {
                 return Optional.empty();
             }

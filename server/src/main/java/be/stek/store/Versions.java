@@ -75,13 +75,22 @@ public interface Versions {
         };
     }
 
-    /** Versions in the database, shared by every node (one indexed read per check, one update per change). */
+    /**
+     * Versions in the database, shared by every node (one indexed read per learner and request, see {@link
+     * RequestVersions}; one update per change).
+     */
     static Versions inDatabase(Database db) {
         return new Versions() {
             @Override
             public long current(long learner) {
-                return db.read(c -> Sql.one(c, "SELECT data_version FROM learner WHERE id = ?", rs -> rs.getLong(1),
-                        learner)).orElse(-1L);
+                Long seen = RequestVersions.get(learner);
+                if (seen != null) {
+                    return seen;
+                }
+                long version = db.read(c -> Sql.one(c, "SELECT data_version FROM learner WHERE id = ?",
+                        rs -> rs.getLong(1), learner)).orElse(-1L);
+                RequestVersions.seen(learner, version);
+                return version;
             }
 
             @Override
@@ -96,12 +105,15 @@ public interface Versions {
 
             @Override
             public void touch(Connection c, long learner) throws SQLException {
+                RequestVersions.forget(learner);
                 Sql.update(c, "UPDATE learner SET data_version = data_version + 1 WHERE id = ?", learner);
             }
 
             @Override
             public void bump(long learner) {
-                // raised by touch() in the transaction that changed the data
+                // Raised by touch() in the transaction that changed the data; the request that wrote reads it again
+                // (touch() may run on another thread: SQLite's writer).
+                RequestVersions.forget(learner);
             }
         };
     }

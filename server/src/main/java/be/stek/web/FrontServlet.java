@@ -57,6 +57,7 @@ public final class FrontServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
         Ctx ctx = new Ctx(req, res, clock, secureCookies, clientAddress.of(req));
+        be.stek.store.RequestVersions.begin();
         try {
             handle(ctx);
         } catch (HttpError e) {
@@ -79,6 +80,8 @@ public final class FrontServlet extends HttpServlet {
             }
             log.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
             writeError(ctx, 500, ctx.messages().get("error.internal"));
+        } finally {
+            be.stek.store.RequestVersions.end();
         }
     }
 

@@ -1,0 +1,48 @@
+package be.stek.store;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Learner versions read from the database during one request, on its thread: a page asks for the same learner's
+ * version once per cached part (lesson states, answers, journal, …), and each ask was a round trip to PostgreSQL.
+ * Within a request one read is enough; the next request reads again, so a write on another node is seen by the next
+ * page. The request's own writes drop the learner's entry ({@link Versions#touch}), so it reads its writes. Threads
+ * outside a request (sweeps, mail) have no scope and read every time.
+ */
+public final class RequestVersions {
+    private static final ThreadLocal<Map<Long, Long>> SEEN = new ThreadLocal<>();
+
+    private RequestVersions() {
+    }
+
+    /** Starts a request's scope on this thread (the front servlet, around each request). */
+    public static void begin() {
+        SEEN.set(new HashMap<>());
+    }
+
+    /** Ends it. */
+    public static void end() {
+        SEEN.remove();
+    }
+
+    /** A version read with other data (the session's row carries the visitor's), kept for the rest of the request. */
+    public static void seen(long learner, long version) {
+        Map<Long, Long> seen = SEEN.get();
+        if (seen != null) {
+            seen.put(learner, version);
+        }
+    }
+
+    static Long get(long learner) {
+        Map<Long, Long> seen = SEEN.get();
+        return seen == null ? null : seen.get(learner);
+    }
+
+    static void forget(long learner) {
+        Map<Long, Long> seen = SEEN.get();
+        if (seen != null) {
+            seen.remove(learner);
+        }
+    }
+}
