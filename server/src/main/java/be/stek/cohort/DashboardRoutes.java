@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,11 +34,12 @@ public final class DashboardRoutes {
     static final int PACKAGE_CHUNK = 500;
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
+    private static final CsvMapper CSV = (CsvMapper) new CsvMapper()
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+
     private final CohortRepository cohorts;
     private final CohortAccess access;
     private final Catalogue catalogue;
-    private static final CsvMapper CSV = (CsvMapper) new CsvMapper()
-            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
 
     private final CohortCache standings;
     private final DashboardViews views = new DashboardViews();
@@ -49,12 +48,12 @@ public final class DashboardRoutes {
 
     public DashboardRoutes(CohortRepository cohorts, Catalogue catalogue, CohortCache standings,
                            PackageStandings packages, Templates templates) {
-        this.templates = templates;
         this.cohorts = cohorts;
         this.access = new CohortAccess(cohorts);
         this.catalogue = catalogue;
         this.standings = standings;
         this.packages = packages;
+        this.templates = templates;
     }
 
     public void register(Router r) {
