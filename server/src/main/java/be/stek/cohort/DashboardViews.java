@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * The dashboard's rows, course summaries and sorted lists, built once per state of a cohort: while the {@link
  * CohortCache} hands out the same standings (the same objects: nobody worked, joined or left), a view with the same
  * filter, sort, search, due dates and day reuses what the last one built, instead of building a row per learner
- * again. Bounded: a few variants per cohort, and the whole map starts again above {@value #MAX_COHORTS} cohorts.
+ * again. Bounded: a few variants per cohort, and the whole map starts again above {@value #MAX_COHORTS} cohorts or
+ * {@link CohortCache#MAX_LEARNERS} learners in all (a row is a few hundred bytes).
  */
 final class DashboardViews {
     private static final int MAX_COHORTS = 64;
@@ -41,7 +42,8 @@ final class DashboardViews {
         Cohort views = cohorts.get(cohortId);
         if (views == null || views.standings().learners() != standings.learners()
                 || views.standings().statuses() != standings.statuses()) {
-            if (cohorts.size() >= MAX_COHORTS) {
+            if (cohorts.size() >= MAX_COHORTS || cohorts.values().stream()
+                    .mapToInt(c -> c.standings().learners().size()).sum() > CohortCache.MAX_LEARNERS) {
                 cohorts.clear();
             }
             views = new Cohort(standings, new ConcurrentHashMap<>());
