@@ -142,8 +142,9 @@ public final class CohortRepository {
     private static final Assignable MODULES = new Assignable("cohort_course", "course");
     private static final Assignable PACKAGES = new Assignable("cohort_package", "package");
 
+    /** The courses assigned to a cohort, in their order. */
     public List<Assignment> courses(long cohortId) {
-        return assigned(MODULES, cohortId);
+        return assignments(cohortId).courses();
     }
 
     /** Every course assigned to a group the learner belongs to, soonest due date first (none last). */
@@ -176,11 +177,6 @@ public final class CohortRepository {
         return new Assignments(courses, packages);
     }
 
-    /** The SCORM packages (by slug) assigned to a cohort, in the order they were assigned. */
-    public List<Assignment> packages(long cohortId) {
-        return assigned(PACKAGES, cohortId);
-    }
-
     /** Every package assigned to a group the learner belongs to ({@code course} holds the package's slug). */
     public List<GroupAssignment> packagesAssignedTo(long learnerId) {
         return assignedTo(PACKAGES, learnerId);
@@ -192,12 +188,6 @@ public final class CohortRepository {
 
     public void unassignPackage(long cohortId, String slug) {
         unassign(PACKAGES, cohortId, slug);
-    }
-
-    private List<Assignment> assigned(Assignable a, long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT " + a.column() + ", due_date FROM " + a.table()
-                        + " WHERE cohort_id = ? ORDER BY position, " + a.column(),
-                rs -> new Assignment(rs.getString(1), rs.getString(2)), cohortId));
     }
 
     private List<GroupAssignment> assignedTo(Assignable a, long learnerId) {

@@ -76,9 +76,10 @@ public final class CohortRoutes {
 
     /** The cohort's page with its forms; {@code form} is the one that came back with errors, if any. */
     private Result cohortPage(Cohort cohort, Form form) {
+        CohortRepository.Assignments assigned = cohorts.assignments(cohort.id());
         return form.page("cohort/show", "cohort", cohort, "members", cohorts.members(cohort.id()),
-                "codes", cohorts.codes(cohort.id()), "assigned", cohorts.courses(cohort.id()),
-                "courses", catalogue.courses(), "assignedPackages", cohorts.packages(cohort.id()),
+                "codes", cohorts.codes(cohort.id()), "assigned", assigned.courses(),
+                "courses", catalogue.courses(), "assignedPackages", assigned.packages(),
                 "packages", packages.catalogue(), "signupUrl", baseUrl + "/signup?code=");
     }
 

@@ -31,22 +31,22 @@ final class DashboardViews {
     }
 
     /** One cohort's views, for one state of its standings (compared by identity). */
-    private record Cohort(CohortCache.Standings standings, Map<RowsKey, Built> built) {
+    private record CohortViews(CohortCache.Standings standings, Map<RowsKey, Built> built) {
     }
 
-    private final Map<Long, Cohort> cohorts = new ConcurrentHashMap<>();
+    private final Map<Long, CohortViews> cohorts = new ConcurrentHashMap<>();
 
     /** The rows and summaries for this state of the cohort, built by {@code build} when not kept. */
     Built rows(long cohortId, CohortCache.Standings standings, List<Course> courses, Map<String, String> due,
                LocalDate today, Supplier<Built> build) {
-        Cohort views = cohorts.get(cohortId);
+        CohortViews views = cohorts.get(cohortId);
         if (views == null || views.standings().learners() != standings.learners()
                 || views.standings().statuses() != standings.statuses()) {
             if (cohorts.size() >= MAX_COHORTS || cohorts.values().stream()
                     .mapToInt(c -> c.standings().learners().size()).sum() > CohortCache.MAX_LEARNERS) {
                 cohorts.clear();
             }
-            views = new Cohort(standings, new ConcurrentHashMap<>());
+            views = new CohortViews(standings, new ConcurrentHashMap<>());
             cohorts.put(cohortId, views);
         }
         RowsKey key = new RowsKey(courses.stream().map(Course::slug).toList(), new java.util.HashMap<>(due), today);

@@ -68,19 +68,21 @@ public final class LearnerRoutes {
         CohortRepository.Member learner = cohorts.learner(cohort.id(), ctx.idParam("learner"))
                 .orElseThrow(() -> HttpError.notFound("cohort.learner.unknown"));
         LocalDate today = LocalDate.ofInstant(ctx.now(), BRUSSELS);
+        CohortRepository.Assignments assigned = cohorts.assignments(cohort.id());
         return Result.page("cohort/learner", "cohort", cohort, "learner", learner,
-                "modules", modules(cohort, learner.id(), today), "packages", packages(cohort, learner.id(), today),
+                "modules", modules(assigned.courses(), learner.id(), today),
+                "packages", packages(assigned.packages(), learner.id(), today),
                 "maxAnswerMinutes", LearnerReport.MAX_ANSWER_MS / 60_000);
     }
 
     /** The modules the cohort assigned (in its order), then the other modules the learner started. */
-    private List<ModuleRow> modules(Cohort cohort, long learnerId, LocalDate today) {
+    private List<ModuleRow> modules(List<CohortRepository.Assignment> assigned, long learnerId, LocalDate today) {
         Map<String, String> due = new HashMap<>();
-        cohorts.courses(cohort.id()).forEach(a -> due.put(a.course(), a.dueDate()));
+        assigned.forEach(a -> due.put(a.course(), a.dueDate()));
         var lessonsSeen = standings.lessonsSeen(learnerId);
         var attemptsSeen = standings.attemptsSeen(learnerId);
         var results = report.of(learnerId);
-        List<Course> ordered = new ArrayList<>(access.courses(cohort, catalogue).stream()
+        List<Course> ordered = new ArrayList<>(CohortAccess.courses(assigned, catalogue).stream()
                 .filter(c -> due.containsKey(c.slug())).toList());
         var first = ordered.stream().map(Course::slug).toList();
         catalogue.courses().stream().filter(c -> !first.contains(c.slug())).forEach(ordered::add);
@@ -101,10 +103,10 @@ public final class LearnerRoutes {
     }
 
     /** The packages the cohort assigned (in its order), then the other packages the learner opened. */
-    private List<PackageRow> packages(Cohort cohort, long learnerId, LocalDate today) {
+    private List<PackageRow> packages(List<CohortRepository.Assignment> assigned, long learnerId, LocalDate today) {
         Map<String, String> due = new HashMap<>();
         List<String> order = new ArrayList<>();
-        cohorts.packages(cohort.id()).forEach(a -> {
+        assigned.forEach(a -> {
             due.put(a.course(), a.dueDate());
             order.add(a.course());
         });

@@ -24,8 +24,9 @@ public interface Versions {
     long current(long learner, long stored);
 
     /**
-     * The sum of these learners' versions (which only grow, so the sum moves when any of them changes). Only for
-     * versions kept in memory; where they live in the database, sum {@code learner.data_version} in a query.
+     * The sum of these learners' versions (which only grow, so the sum moves when any of them changes). Where the
+     * versions live in the database this is one read per learner: there, sum {@code learner.data_version} in the
+     * query that reads the learners instead (as {@code CohortCache} does).
      */
     long sum(java.util.Collection<Long> learners);
 
@@ -100,7 +101,11 @@ public interface Versions {
 
             @Override
             public long sum(java.util.Collection<Long> learners) {
-                throw new UnsupportedOperationException("sum learner.data_version in the query that reads the learners");
+                long sum = 0;
+                for (long learner : learners) {
+                    sum += current(learner);
+                }
+                return sum;
             }
 
             @Override

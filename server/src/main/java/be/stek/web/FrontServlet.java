@@ -235,7 +235,10 @@ public final class FrontServlet extends HttpServlet {
     private void writeError(Ctx ctx, int status, String message, Map<String, String> headers) throws IOException {
         HttpServletResponse res = ctx.response();
         if (res.isCommitted()) {
-            return;
+            // Part of the answer is already on its way (a streamed download): it cannot become an error page any
+            // more, and ending it normally would hand the browser a shorter file that looks whole. Throwing makes
+            // Jetty cut the connection without the last chunk, so the browser reports a failed download.
+            throw new IOException(status + " after the answer had started: " + message);
         }
         res.reset();
         headers.forEach(res::setHeader);
