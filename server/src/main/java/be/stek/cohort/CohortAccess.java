@@ -31,11 +31,16 @@ final class CohortAccess {
 
     /** The cohort of the path, if the signed-in person facilitates it (or is an admin); 404 or 403 otherwise. */
     Cohort facilitated(Ctx ctx) {
+        return facilitatedWithStamp(ctx).cohort();
+    }
+
+    /** As {@link #facilitated}, with the versions read with the cohort (for the {@link CohortCache}). */
+    CohortRepository.Facilitated facilitatedWithStamp(Ctx ctx) {
         CohortRepository.Facilitated found = cohorts.findFor(ctx.idParam("cohort"), ctx.user().id())
                 .orElseThrow(() -> HttpError.notFound("cohort.unknown"));
         if (!ctx.user().isAdmin() && !found.facilitator()) {
             throw HttpError.forbidden("cohort.notYours");
         }
-        return found.cohort();
+        return found;
     }
 }

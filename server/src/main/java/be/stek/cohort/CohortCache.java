@@ -54,8 +54,10 @@ public final class CohortCache {
 
     /**
      * What a cohort's cached data was read at: the cohort's {@code members_version} (raised by the database whenever
-     * its membership changes) and the sum of its learners' data versions (which only grow). While both are what they
-     * were, no learner joined, left or changed: one short read tells, however large the cohort.
+     * its membership changes) and a sum that moves whenever one of its learners' data changes: in memory, the sum of
+     * their versions; in the database, the sum of the cohort's 16 stripe counters ({@code cohort_data_version},
+     * raised with each learner's version). While both are what they were, no learner joined, left or changed: one
+     * short read tells, however large the cohort.
      */
     private record Mark(long members, long versions) {
     }
@@ -86,8 +88,16 @@ public final class CohortCache {
 
     /** Every learner of the cohort with their status in each of {@code courses}. */
     public Standings standings(long cohortId, List<Course> courses) {
+        return standings(cohortId, null, courses);
+    }
+
+    /**
+     * As {@link #standings(long, List)}, with the cohort's {@link CohortRepository.Stamp} just read (with the cohort
+     * itself, by {@link CohortRepository#findFor}): then an unchanged cohort costs no read at all here.
+     */
+    public Standings standings(long cohortId, CohortRepository.Stamp stamp, List<Course> courses) {
         Slot slot = slot(cohortId);
-        Entry<Map<String, CourseStatus>> entry = current(cohortId, slot, courses, s -> s.statuses,
+        Entry<Map<String, CourseStatus>> entry = current(cohortId, stamp, slot, courses, s -> s.statuses,
                 (s, e) -> s.statuses = e, changed -> standings.ofLearners(cohortId, changed, courses),
                 () -> standings.ofCohort(cohortId, courses), values -> null);
         synchronized (slot) {
@@ -100,8 +110,13 @@ public final class CohortCache {
      * cohort) changed since the last view.
      */
     public List<ItemAnalysis.Item> items(long cohortId, Course course) {
+        return items(cohortId, null, course);
+    }
+
+    /** As {@link #items(long, Course)}, with the cohort's stamp just read (see {@link #standings(long, CohortRepository.Stamp, List)}). */
+    public List<ItemAnalysis.Item> items(long cohortId, CohortRepository.Stamp stamp, Course course) {
         Slot slot = slot(cohortId);
-        Entry<List<Response>> entry = current(cohortId, slot, List.of(course), s -> s.answers.get(course.slug()),
+        Entry<List<Response>> entry = current(cohortId, stamp, slot, List.of(course), s -> s.answers.get(course.slug()),
                 (s, e) -> s.answers.put(course.slug(), e),
                 changed -> byLearner(attempts.firstAttemptAnswers(course.slug(), cohortId, changed)),
                 () -> byLearner(attempts.firstAttemptAnswers(course.slug(), cohortId)), CohortCache::analyse);
@@ -114,7 +129,7 @@ public final class CohortCache {
      * The slot's entry, as it is when the cohort's mark has not moved since it was made (one short read), else
      * brought up to date with the learners' versions (one query) and reads of the learners whose version moved.
      */
-    private <T> Entry<T> current(long cohortId, Slot slot, List<Course> key, Function<Slot, Entry<T>> get,
+    private <T> Entry<T> current(long cohortId, CohortRepository.Stamp stamp, Slot slot, List<Course> key, Function<Slot, Entry<T>> get,
                                  java.util.function.BiConsumer<Slot, Entry<T>> put,
                                  Function<List<Long>, Map<Long, T>> readSome,
                                  java.util.function.Supplier<Map<Long, T>> readAll,
@@ -123,35 +138,38 @@ public final class CohortCache {
         synchronized (slot) {
             old = get.apply(slot);
         }
-        long membersVersion;
-        if (old != null && sameCourses(old.key(), key)) {
-            Mark mark = mark(cohortId, old.versions().keySet());
-            if (mark.equals(old.mark())) {
-                return old;
-            }
-            membersVersion = mark.members();
-        } else {
-            membersVersion = mark(cohortId, Set.of()).members();
+        boolean usable = old != null && sameCourses(old.key(), key);
+        Mark read = mark(cohortId, stamp, usable ? old.versions().keySet() : Set.of());
+        if (usable && read.equals(old.mark())) {
+            return old;
         }
         Map<Long, Long> now = learners(cohortId);
+        // The database's mark was read before the versions (a write in between shows as a moved mark next time); in
+        // memory, the mark is the sum of the versions just read.
+        Mark mark = db.shared() ? read : new Mark(read.members(), sum(now.values()));
         synchronized (slot) {
             members(slot, cohortId, now);
-            Entry<T> entry = refresh(get.apply(slot), key, new Mark(membersVersion, sum(now.values())), now, readSome,
-                    readAll, derive);
+            Entry<T> entry = refresh(get.apply(slot), key, mark, now, readSome, readAll, derive);
             put.accept(slot, entry);
             return entry;
         }
     }
 
     /**
-     * The cohort's mark now; {@code learners} are the learners of the entry it is compared with (where versions live
-     * in memory, their sum is taken here; where they live in the database, the database sums its own members').
+     * The cohort's mark now, from {@code stamp} when the caller just read it, else read here; {@code learners} are the
+     * learners of the entry it is compared with (where versions live in memory, their sum is taken here; where they
+     * live in the database, the cohort's stripe counters are summed there).
      */
-    private Mark mark(long cohortId, Set<Long> learners) {
+    private Mark mark(long cohortId, CohortRepository.Stamp stamp, Set<Long> learners) {
+        if (stamp != null) {
+            return new Mark(stamp.members(), db.shared() ? stamp.data() : versions.sum(learners));
+        }
         if (db.shared()) {
+            // The cohort's stripe counters (cohort_data_version, raised with each learner's data_version): at most
+            // 16 rows, whatever the cohort's size.
             return db.read(c -> Sql.one(c, """
-                    SELECT c.members_version, coalesce((SELECT sum(l.data_version) FROM cohort_member m
-                            JOIN learner l ON l.id = m.learner_id WHERE m.cohort_id = c.id AND m.role = 'learner'), 0)
+                    SELECT c.members_version, coalesce((SELECT sum(d.version) FROM cohort_data_version d
+                            WHERE d.cohort_id = c.id), 0)
                     FROM cohort c WHERE c.id = ?""", rs -> new Mark(rs.getLong(1), rs.getLong(2)), cohortId))
                     .orElse(new Mark(-1, -1));
         }

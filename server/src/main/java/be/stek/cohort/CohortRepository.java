@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Cohorts, their members, invitation codes and assigned courses and SCORM packages. */
 public final class CohortRepository {
@@ -64,17 +66,61 @@ public final class CohortRepository {
                  ORDER BY c.name COLLATE NOCASE""", CohortRepository::map, learnerId, role));
     }
 
-    /** A cohort and whether this person facilitates it. */
-    public record Facilitated(Cohort cohort, boolean facilitator) {
+    /**
+     * A cohort and whether this person facilitates it, with the versions of what the facilitator pages keep about it
+     * ({@link Stamp}).
+     */
+    public record Facilitated(Cohort cohort, boolean facilitator, Stamp stamp) {
     }
 
-    /** The cohort with whether this person facilitates it, in one read (every facilitator page starts with it). */
+    /**
+     * What a cohort's kept data depends on, as of one read: {@code members} (its {@code members_version}), {@code data}
+     * (the sum of its stripe counters in {@code cohort_data_version}; 0 where learners' versions live in memory),
+     * {@code settings} (its {@code settings_version}: assignments) and {@code packages} (the package catalogue's).
+     */
+    public record Stamp(long members, long data, long settings, long packages) {
+    }
+
+    /** Member counts per cohort with the {@code members_version} they were counted at. */
+    private final Map<Long, long[]> counts = new ConcurrentHashMap<>();
+    /** Assignments per cohort with the {@code settings_version} they were read at. */
+    private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
+
+    private record Kept(long settings, Assignments assignments) {
+    }
+
+    /**
+     * The cohort with whether this person facilitates it and its {@link Stamp}, in one read (every facilitator page
+     * starts with it). The members are counted only when the membership moved since this node last counted them.
+     */
     public Optional<Facilitated> findFor(long id, long learnerId) {
-        return db.read(c -> Sql.one(c, """
-                SELECT c.id, c.name, c.created_at, (SELECT count(*) FROM cohort_member m WHERE m.cohort_id = c.id) AS n,
+        long[] known = counts.get(id);
+        Optional<Facilitated> found = db.read(c -> Sql.one(c, """
+                SELECT c.id, c.name, c.created_at, c.members_version, c.settings_version,
+                       CASE WHEN c.members_version = ? THEN -1
+                            ELSE (SELECT count(*) FROM cohort_member m WHERE m.cohort_id = c.id) END AS n,
                        EXISTS (SELECT 1 FROM cohort_member f WHERE f.cohort_id = c.id AND f.learner_id = ?
-                               AND f.role = 'facilitator') AS mine
-                FROM cohort c WHERE c.id = ?""", rs -> new Facilitated(map(rs), rs.getBoolean("mine")), learnerId, id));
+                               AND f.role = 'facilitator') AS mine,
+                       coalesce((SELECT sum(d.version) FROM cohort_data_version d WHERE d.cohort_id = c.id), 0) AS data,
+                       coalesce((SELECT v.version FROM shared_version v WHERE v.name = 'packages'), 0) AS packages
+                FROM cohort c WHERE c.id = ?""", rs -> {
+                    long members = rs.getLong("members_version");
+                    long n = rs.getLong("n");
+                    if (n < 0) {
+                        n = known[1];
+                    } else {
+                        counts.put(id, new long[] {members, n});
+                    }
+                    Stamp stamp = new Stamp(members, rs.getLong("data"), rs.getLong("settings_version"),
+                            rs.getLong("packages"));
+                    be.stek.store.RequestVersions.seenShared("packages", stamp.packages());
+                    return new Facilitated(new Cohort(rs.getLong("id"), rs.getString("name"),
+                            rs.getString("created_at"), (int) n), rs.getBoolean("mine"), stamp);
+                }, known == null ? -1 : known[0], learnerId, id));
+        if (counts.size() > 10_000) {
+            counts.clear();
+        }
+        return found;
     }
 
     public boolean isFacilitator(long cohortId, long learnerId) {
@@ -164,6 +210,23 @@ public final class CohortRepository {
     public record Assignments(List<Assignment> courses, List<Assignment> packages) {
     }
 
+    /**
+     * The courses and the SCORM packages assigned to a cohort, as kept by this node while the cohort's {@code
+     * settings_version} is {@code settings} (read before, with the cohort: {@link Stamp#settings()}); else one read.
+     */
+    public Assignments assignments(long cohortId, long settings) {
+        Kept k = kept.get(cohortId);
+        if (k != null && k.settings() == settings) {
+            return k.assignments();
+        }
+        Assignments read = assignments(cohortId);
+        if (kept.size() > 10_000) {
+            kept.clear();
+        }
+        kept.put(cohortId, new Kept(settings, read));
+        return read;
+    }
+
     /** The courses and the SCORM packages assigned to a cohort, each in their order: one read. */
     public Assignments assignments(long cohortId) {
         List<Assignment> courses = new java.util.ArrayList<>();
@@ -190,12 +253,28 @@ public final class CohortRepository {
         unassign(PACKAGES, cohortId, slug);
     }
 
+    /**
+     * What the learner's groups assign, modules or packages: both kinds are read in one query, once per request (the
+     * learner's dashboard shows both).
+     */
     private List<GroupAssignment> assignedTo(Assignable a, long learnerId) {
-        return db.read(c -> Sql.list(c, "SELECT x." + a.column() + ", x.due_date, co.name FROM " + a.table() + " x"
-                        + " JOIN cohort_member m ON m.cohort_id = x.cohort_id AND m.learner_id = ?"
-                        + " JOIN cohort co ON co.id = x.cohort_id"
-                        + " ORDER BY x.due_date IS NULL, x.due_date, co.name",
-                rs -> new GroupAssignment(rs.getString(1), rs.getString(2), rs.getString(3)), learnerId));
+        Map<String, List<GroupAssignment>> both = be.stek.store.RequestVersions.once("assigned:" + learnerId, () -> {
+            Map<String, List<GroupAssignment>> out = Map.of(MODULES.table(), new java.util.ArrayList<>(),
+                    PACKAGES.table(), new java.util.ArrayList<>());
+            db.read(c -> Sql.list(c, """
+                    SELECT kind, name, due_date, cohort FROM (
+                        SELECT 'cohort_course' AS kind, x.course AS name, x.due_date, co.name AS cohort
+                        FROM cohort_course x JOIN cohort_member m ON m.cohort_id = x.cohort_id AND m.learner_id = ?
+                        JOIN cohort co ON co.id = x.cohort_id
+                        UNION ALL
+                        SELECT 'cohort_package', x.package, x.due_date, co.name
+                        FROM cohort_package x JOIN cohort_member m ON m.cohort_id = x.cohort_id AND m.learner_id = ?
+                        JOIN cohort co ON co.id = x.cohort_id) a
+                    ORDER BY kind, due_date IS NULL, due_date, cohort""", rs -> out.get(rs.getString(1))
+                    .add(new GroupAssignment(rs.getString(2), rs.getString(3), rs.getString(4))), learnerId, learnerId));
+            return out;
+        });
+        return List.copyOf(both.get(a.table()));
     }
 
     private void assign(Assignable a, long cohortId, String key, String dueDate) {

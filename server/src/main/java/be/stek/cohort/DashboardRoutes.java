@@ -78,8 +78,9 @@ public final class DashboardRoutes {
      * Every learner's row for the courses shown, with the summaries per course: built from the cached standings, and
      * kept by {@link DashboardViews} until they change.
      */
-    private DashboardViews.Built rows(Cohort cohort, Courses courses, Ctx ctx) {
-        CohortCache.Standings all = standings.standings(cohort.id(), courses.all());
+    private DashboardViews.Built rows(CohortRepository.Facilitated found, Courses courses, Ctx ctx) {
+        Cohort cohort = found.cohort();
+        CohortCache.Standings all = standings.standings(cohort.id(), found.stamp(), courses.all());
         LocalDate today = LocalDate.ofInstant(ctx.now(), BRUSSELS);
         return views.rows(cohort.id(), all, courses.shown(), courses.due(), today, () -> {
             List<Dashboard.Row> rows = Dashboard.rows(all.learners(), courses.shown(), courses.due(), all.statuses(),
@@ -89,9 +90,10 @@ public final class DashboardRoutes {
     }
 
     private Result showDashboard(Ctx ctx) {
-        Cohort cohort = access.facilitated(ctx);
+        CohortRepository.Facilitated found = access.facilitatedWithStamp(ctx);
+        Cohort cohort = found.cohort();
         String course = ctx.query("course");
-        CohortRepository.Assignments assignments = cohorts.assignments(cohort.id());
+        CohortRepository.Assignments assignments = cohorts.assignments(cohort.id(), found.stamp().settings());
         Courses courses = courses(assignments, course);
         // A module filter shows that module's column only, so no package columns then.
         Map<String, String> packageDue = new HashMap<>();
@@ -100,7 +102,7 @@ public final class DashboardRoutes {
         String state = ctx.query("state");
         String sort = ctx.query("sort");
         String q = ctx.query("q");
-        DashboardViews.Built built = rows(cohort, courses, ctx);
+        DashboardViews.Built built = rows(found, courses, ctx);
         List<Dashboard.Row> matching;
         boolean byState = state != null && !state.isEmpty();
         if (byState) {
@@ -167,11 +169,12 @@ public final class DashboardRoutes {
      * time), written while sent: at 10,000 learners the file is a few megabytes that never sit whole in memory.
      */
     private Result downloadCsv(Ctx ctx) {
-        Cohort cohort = access.facilitated(ctx);
-        CohortRepository.Assignments assignments = cohorts.assignments(cohort.id());
+        CohortRepository.Facilitated found = access.facilitatedWithStamp(ctx);
+        Cohort cohort = found.cohort();
+        CohortRepository.Assignments assignments = cohorts.assignments(cohort.id(), found.stamp().settings());
         Map<String, String> packageDue = new HashMap<>();
         List<PackageStandings.Entry> packageList = packages(assignments, packageDue);
-        List<Dashboard.Row> rows = DashboardViews.sorted(rows(cohort, courses(assignments, null), ctx), "name",
+        List<Dashboard.Row> rows = DashboardViews.sorted(rows(found, courses(assignments, null), ctx), "name",
                 null);
         Messages m = ctx.messages();
         CsvSchema.Builder schema = CsvSchema.builder();

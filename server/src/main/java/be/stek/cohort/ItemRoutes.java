@@ -47,8 +47,10 @@ public final class ItemRoutes {
     }
 
     private Result showItems(Ctx ctx) {
-        Cohort cohort = access.facilitated(ctx);
-        List<Course> ours = access.courses(cohort, catalogue);
+        CohortRepository.Facilitated found = access.facilitatedWithStamp(ctx);
+        Cohort cohort = found.cohort();
+        List<Course> ours = CohortAccess.courses(cohorts.assignments(cohort.id(), found.stamp().settings()).courses(),
+                catalogue);
         if (ours.isEmpty()) {
             throw HttpError.notFound("error.unknownCourse");
         }
@@ -56,7 +58,7 @@ public final class ItemRoutes {
         slug = slug == null || slug.isEmpty() ? ours.get(0).slug() : slug;
         List<Course> shown = slug.equals(ALL) ? ours
                 : List.of(catalogue.course(slug).orElseThrow(() -> HttpError.notFound("error.unknownCourse")));
-        List<ModuleItems> modules = shown.stream().map(c -> analyse(cohort, c)).toList();
+        List<ModuleItems> modules = shown.stream().map(c -> analyse(found, c)).toList();
         return Result.page("cohort/items", "cohort", cohort, "courses", catalogue.courses(), "chosen", slug,
                 "modules", modules, "all", ALL);
     }
@@ -65,8 +67,8 @@ public final class ItemRoutes {
      * A module's items from its first-attempt answers (kept by the {@link CohortCache} until a learner's answers
      * change), grouped per case in the course's order.
      */
-    private ModuleItems analyse(Cohort cohort, Course course) {
-        List<ItemAnalysis.Item> items = cache.items(cohort.id(), course);
+    private ModuleItems analyse(CohortRepository.Facilitated cohort, Course course) {
+        List<ItemAnalysis.Item> items = cache.items(cohort.cohort().id(), cohort.stamp(), course);
         Map<String, List<ItemAnalysis.Item>> byCase = new LinkedHashMap<>();
         course.activities().keySet().forEach(id -> byCase.put(id, new ArrayList<>()));
         items.forEach(i -> byCase.computeIfAbsent(i.activity(), k -> new ArrayList<>()).add(i));

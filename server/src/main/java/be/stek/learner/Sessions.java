@@ -59,11 +59,15 @@ public final class Sessions implements SessionLookup {
         if (cached == null) {
             String hash = Tokens.hash(token);
             cached = db.read(c -> Sql.one(c, """
-                    SELECT l.*, s.expires_at FROM session s JOIN learner l ON l.id = s.learner_id
+                    SELECT l.*, s.expires_at,
+                           coalesce((SELECT v.version FROM shared_version v WHERE v.name = 'packages'), 0) AS packages
+                    FROM session s JOIN learner l ON l.id = s.learner_id
                     WHERE s.token_hash = ?""",
                     rs -> {
-                        // The visitor's data version comes with their row: their cached pages need no read of it.
+                        // The visitor's data version and the package catalogue's come with their row: their cached
+                        // pages need no read of either.
                         be.stek.store.RequestVersions.seen(rs.getLong("id"), rs.getLong("data_version"));
+                        be.stek.store.RequestVersions.seenShared("packages", rs.getLong("packages"));
                         return new Cached(LearnerRepository.map(rs).visitor(), Instant.parse(rs.getString("expires_at")));
                     }, hash)).orElse(null);
             if (cached == null) {

@@ -73,6 +73,40 @@ final class ReviewRepository {
                 learnerId, course, activity, question, slot.stage(), slot.due(), score, review ? 1 : 0, rule.now());
     }
 
+    /** What the dashboard's review block needs: the questions due now, the next due time, the open session. */
+    record Outlook(List<Due> due, String nextDue, Long openSession) {
+    }
+
+    /**
+     * {@link #due}, {@link #nextDue} and {@link #openSession} in one read (the learner's dashboard shows all three on
+     * every visit).
+     */
+    Outlook outlook(long learnerId, Instant now) {
+        List<Due> due = new java.util.ArrayList<>();
+        String[] next = new String[1];
+        Long[] open = new Long[1];
+        db.read(c -> Sql.list(c, """
+                SELECT 'due' AS kind, course, activity, question, due_at FROM review_item i
+                WHERE learner_id = ? AND due_at IS NOT NULL AND due_at <= ?
+                  AND course NOT IN (SELECT course FROM review_pause p WHERE p.learner_id = i.learner_id)
+                UNION ALL
+                SELECT 'next', NULL, NULL, NULL, min(due_at) FROM review_item i WHERE learner_id = ? AND due_at > ?
+                  AND course NOT IN (SELECT course FROM review_pause p WHERE p.learner_id = i.learner_id)
+                UNION ALL
+                SELECT 'open', CAST(max(id) AS TEXT), NULL, NULL, NULL FROM review_session
+                WHERE learner_id = ? AND finished_at IS NULL
+                ORDER BY kind, due_at, course, activity, question""", rs -> {
+                    switch (rs.getString(1)) {
+                        case "due" -> due.add(new Due(rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5)));
+                        case "next" -> next[0] = rs.getString(5);
+                        default -> open[0] = rs.getString(2) == null ? null : Long.valueOf(rs.getString(2));
+                    }
+                    return null;
+                }, learnerId, now, learnerId, now, learnerId));
+        return new Outlook(due, next[0], open[0]);
+    }
+
     /** The questions due now, oldest first, leaving out modules the learner paused. */
     List<Due> due(long learnerId, Instant now) {
         return db.read(c -> Sql.list(c, """
@@ -81,14 +115,6 @@ final class ReviewRepository {
                   AND course NOT IN (SELECT course FROM review_pause p WHERE p.learner_id = i.learner_id)
                 ORDER BY due_at, course, activity, question""",
                 rs -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), learnerId, now));
-    }
-
-    /** When the next question not yet due comes back (paused modules left out), if any. */
-    Optional<String> nextDue(long learnerId, Instant now) {
-        return db.read(c -> Sql.one(c, """
-                SELECT min(due_at) FROM review_item i WHERE learner_id = ? AND due_at > ?
-                  AND course NOT IN (SELECT course FROM review_pause p WHERE p.learner_id = i.learner_id)""",
-                rs -> rs.getString(1), learnerId, now));
     }
 
     /** The modules with anything scheduled, with the number of questions still to come back in each. */

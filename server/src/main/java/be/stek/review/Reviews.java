@@ -72,8 +72,9 @@ public final class Reviews implements AnswerListener {
 
     /** The dashboard block of a learner. */
     public Summary summary(long learnerId, Instant now) {
-        Long open = repository.openSession(learnerId).map(ReviewRepository.Session::id).orElse(null);
-        return new Summary(dueNow(learnerId, now).size(), repository.nextDue(learnerId, now).orElse(null), open);
+        ReviewRepository.Outlook outlook = repository.outlook(learnerId, now);
+        return new Summary((int) outlook.due().stream().filter(d -> find(d.course(), d.activity(), d.question())
+                .isPresent()).count(), outlook.nextDue(), outlook.openSession());
     }
 
     /** The questions due now that still exist in the catalogue, oldest first; paused modules left out. */

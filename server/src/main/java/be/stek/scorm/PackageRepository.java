@@ -1,20 +1,85 @@
 package be.stek.scorm;
 
 import be.stek.store.Database;
+import be.stek.store.RequestVersions;
 import be.stek.store.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Imported packages and their tables of contents. */
 final class PackageRepository {
     private final Database db;
 
+    /**
+     * The packages learners can open with what standings need of each (items, weights, the versions each replaced),
+     * as of {@code version} of the catalogue.
+     */
+    record Visible(long version, List<ScormPackage> packages, Map<Long, List<Manifest.Item>> items,
+                   Map<Long, Map<String, double[]>> weights, Map<Long, List<Long>> lineages) {
+    }
+
+    private volatile Visible visible;
+
     PackageRepository(Database db) {
         this.db = db;
+    }
+
+    /** A change to packages or items; the request that made it sees the catalogue's new version. */
+    private <T> T write(be.stek.store.SqlFunction<T> work) {
+        try {
+            return db.write(work);
+        } finally {
+            RequestVersions.forgetShared(CATALOGUE);
+        }
+    }
+
+    private static final String CATALOGUE = "packages";
+
+    /**
+     * The catalogue's version now ({@code shared_version} 'packages', raised by triggers with every change to
+     * packages or their items): read once per request, or taken from a row that carried it (the session's, a
+     * cohort's).
+     */
+    long version() {
+        Long seen = RequestVersions.shared(CATALOGUE);
+        if (seen != null) {
+            return seen;
+        }
+        long version = db.read(c -> Sql.one(c, "SELECT version FROM shared_version WHERE name = ?",
+                rs -> rs.getLong(1), CATALOGUE)).orElse(0L);
+        RequestVersions.seenShared(CATALOGUE, version);
+        return version;
+    }
+
+    /**
+     * The packages learners can open, kept by this node while the catalogue's version stays the same: read again
+     * (1 + 3 reads per package) only after an import, a replacement, an archive or new weights, on any node. The
+     * version is read before the packages, so a change racing this read leaves an entry that is already stale.
+     */
+    Visible visible() {
+        long version = version();
+        Visible kept = visible;
+        if (kept != null && kept.version() == version) {
+            return kept;
+        }
+        List<ScormPackage> all = all(false);
+        Map<Long, List<Manifest.Item>> items = new HashMap<>();
+        Map<Long, Map<String, double[]>> weights = new HashMap<>();
+        Map<Long, List<Long>> lineages = new HashMap<>();
+        for (ScormPackage p : all) {
+            items.put(p.id(), List.copyOf(items(p.id())));
+            weights.put(p.id(), java.util.Collections.unmodifiableMap(weights(p.id())));
+            lineages.put(p.id(), List.copyOf(lineage(p)));
+        }
+        kept = new Visible(version, List.copyOf(all), Map.copyOf(items), Map.copyOf(weights), Map.copyOf(lineages));
+        visible = kept;
+        return kept;
     }
 
     /**
@@ -23,7 +88,7 @@ final class PackageRepository {
      */
     ScormPackage insert(Manifest m, String slug, String contentKey, int files, long bytes, Long importedBy,
                         Instant now, Long replaces) {
-        long id = db.write(c -> {
+        long id = write(c -> {
             long pkg = Sql.insert(c, """
                     INSERT INTO scorm_package (slug, content_key, title, version, schema_version, manifest_id,
                         file_count, size_bytes, imported_by, imported_at, replaces, pending)
@@ -87,7 +152,7 @@ final class PackageRepository {
      * address and new launches; the old version keeps its attempts under an address of its own. One transaction.
      */
     void replace(ScormPackage fresh, Instant now) {
-        db.write(c -> {
+        write(c -> {
             ScormPackage old = Sql.one(c, "SELECT * FROM scorm_package WHERE id = ?", PackageRepository::pkg,
                     fresh.replaces()).orElseThrow();
             String moved = old.slug() + "-v" + old.id();
@@ -100,12 +165,12 @@ final class PackageRepository {
 
     /** The waiting upload becomes a package of its own. */
     void keepApart(ScormPackage fresh) {
-        db.write(c -> Sql.update(c, "UPDATE scorm_package SET pending = 0, replaces = NULL WHERE id = ?", fresh.id()));
+        write(c -> Sql.update(c, "UPDATE scorm_package SET pending = 0, replaces = NULL WHERE id = ?", fresh.id()));
     }
 
     /** The waiting upload is dropped (nobody has played it: learners never saw it). */
     void discard(ScormPackage fresh) {
-        db.write(c -> {
+        write(c -> {
             Sql.update(c, "DELETE FROM scorm_item WHERE package_id = ?", fresh.id());
             return Sql.update(c, "DELETE FROM scorm_package WHERE id = ? AND pending = 1", fresh.id());
         });
@@ -149,7 +214,7 @@ final class PackageRepository {
 
     /** Stores the items' weights (see {@link #weights}). */
     void weigh(long packageId, java.util.Map<String, double[]> weights) {
-        db.write(c -> {
+        write(c -> {
             for (var e : weights.entrySet()) {
                 Sql.update(c, "UPDATE scorm_item SET progress_weight = ?, measure_weight = ? WHERE package_id = ? "
                         + "AND item_id = ?", e.getValue()[0], e.getValue()[1], packageId, e.getKey());
@@ -160,7 +225,7 @@ final class PackageRepository {
 
     /** Hides a package from learners; its learner data stays. */
     void archive(long packageId, boolean archived, Instant now) {
-        db.write(c -> Sql.update(c, "UPDATE scorm_package SET archived_at = ? WHERE id = ?", archived ? now : null,
+        write(c -> Sql.update(c, "UPDATE scorm_package SET archived_at = ? WHERE id = ?", archived ? now : null,
                 packageId));
     }
 

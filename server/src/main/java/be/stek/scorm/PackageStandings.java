@@ -1,6 +1,7 @@
 package be.stek.scorm;
 
 import be.stek.store.Database;
+import be.stek.store.LearnerCache;
 import be.stek.store.Sql;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,30 +58,44 @@ public final class PackageStandings {
 
     private final Database db;
     private final PackageRepository packages;
+    /** Each learner's standings, kept while their data version and the catalogue's version stay the same. */
+    private final LearnerCache cache;
 
     PackageStandings(Database db, PackageRepository packages) {
         this.db = db;
         this.packages = packages;
+        this.cache = new LearnerCache(db.versions());
     }
 
     /** Every package learners can open (archived ones left out). */
     public List<Entry> catalogue() {
-        return packages.all(false).stream().map(p -> new Entry(p.slug(), p.title(), p.versionLabel(), url(p),
-                (int) packages.items(p.id()).stream().filter(Manifest.Item::launchable).count())).toList();
+        PackageRepository.Visible visible = packages.visible();
+        return visible.packages().stream().map(p -> new Entry(p.slug(), p.title(), p.versionLabel(), url(p),
+                (int) visible.items().get(p.id()).stream().filter(Manifest.Item::launchable).count())).toList();
     }
 
-    /** The learner's standing in every package learners can open. */
+    /**
+     * The learner's standing in every package learners can open: kept per learner until they commit in a package
+     * (a SCORM commit raises their data version) or the catalogue changes.
+     */
     public List<Standing> of(long learnerId) {
-        Map<Long, List<ScoAttempt>> attempts = db.read(c -> Sql.list(c,
-                "SELECT * FROM scorm_attempt WHERE learner_id = ?", CmiStore::attempt, learnerId)).stream()
-                .collect(Collectors.groupingBy(ScoAttempt::packageId));
-        List<Standing> out = new ArrayList<>();
-        for (ScormPackage p : packages.all(false)) {
+        PackageRepository.Visible visible = packages.visible();
+        return cache.get(learnerId, "packages@" + visible.version(), () -> {
+            Map<Long, List<ScoAttempt>> attempts = db.read(c -> Sql.list(c,
+                    "SELECT * FROM scorm_attempt WHERE learner_id = ?", CmiStore::attempt, learnerId)).stream()
+                    .collect(Collectors.groupingBy(ScoAttempt::packageId));
+            return standings(visible, attempts);
+        });
+    }
+
+    /** Each visible package's standing from a learner's attempts (by package version). */
+    private static List<Standing> standings(PackageRepository.Visible visible,
+                                            Map<Long, List<ScoAttempt>> byVersion) {
+        return visible.packages().stream().map(p -> {
             List<ScoAttempt> mine = new ArrayList<>();
-            packages.lineage(p).forEach(version -> mine.addAll(attempts.getOrDefault(version, List.of())));
-            out.add(standing(p, packages.items(p.id()), mine, packages.weights(p.id())));
-        }
-        return out;
+            visible.lineages().get(p.id()).forEach(version -> mine.addAll(byVersion.getOrDefault(version, List.of())));
+            return standing(p, visible.items().get(p.id()), mine, visible.weights().get(p.id()));
+        }).toList();
     }
 
     /** A learner's standing in a package with each item's result: the attempt that counts and the latest one. */
@@ -91,19 +106,20 @@ public final class PackageStandings {
     public List<Detail> details(long learnerId) {
         List<ScoAttempt> attempts = db.read(c -> Sql.list(c, "SELECT * FROM scorm_attempt WHERE learner_id = ?",
                 CmiStore::attempt, learnerId));
+        PackageRepository.Visible visible = packages.visible();
         List<Detail> out = new ArrayList<>();
-        for (ScormPackage p : packages.all(false)) {
-            List<Long> lineage = packages.lineage(p);
+        for (ScormPackage p : visible.packages()) {
+            List<Long> lineage = visible.lineages().get(p.id());
             List<ScoAttempt> mine = attempts.stream().filter(a -> lineage.contains(a.packageId())).toList();
-            List<Manifest.Item> items = packages.items(p.id());
-            out.add(new Detail(standing(p, items, mine, packages.weights(p.id())), Toc.of(p, items, mine)));
+            List<Manifest.Item> items = visible.items().get(p.id());
+            out.add(new Detail(standing(p, items, mine, visible.weights().get(p.id())), Toc.of(p, items, mine)));
         }
         return out;
     }
 
     /**
-     * The standings of many learners at once: one query for their attempts (in chunks of 500 learners) and the
-     * packages and their items read once, instead of all of that per learner.
+     * The standings of many learners at once: one query for their attempts (in chunks of 500 learners), the packages
+     * and their items as kept (see {@link PackageRepository#visible}).
      */
     public Map<Long, List<Standing>> ofLearners(List<Long> learnerIds) {
         Map<Long, List<ScoAttempt>> attempts = new java.util.HashMap<>();
@@ -114,24 +130,11 @@ public final class PackageStandings {
                     CmiStore::attempt, chunk.toArray())).forEach(a ->
                     attempts.computeIfAbsent(a.learnerId(), k -> new ArrayList<>()).add(a));
         }
-        List<ScormPackage> all = packages.all(false);
-        Map<Long, List<Manifest.Item>> items = new java.util.HashMap<>();
-        Map<Long, List<Long>> lineages = new java.util.HashMap<>();
-        Map<Long, Map<String, double[]>> weights = new java.util.HashMap<>();
-        all.forEach(p -> {
-            items.put(p.id(), packages.items(p.id()));
-            weights.put(p.id(), packages.weights(p.id()));
-            lineages.put(p.id(), packages.lineage(p));
-        });
+        PackageRepository.Visible visible = packages.visible();
         Map<Long, List<Standing>> out = new java.util.HashMap<>();
         for (Long learner : learnerIds) {
-            Map<Long, List<ScoAttempt>> byVersion = attempts.getOrDefault(learner, List.of()).stream()
-                    .collect(Collectors.groupingBy(ScoAttempt::packageId));
-            out.put(learner, all.stream().map(p -> {
-                List<ScoAttempt> mine = new ArrayList<>();
-                lineages.get(p.id()).forEach(version -> mine.addAll(byVersion.getOrDefault(version, List.of())));
-                return standing(p, items.get(p.id()), mine, weights.get(p.id()));
-            }).toList());
+            out.put(learner, standings(visible, attempts.getOrDefault(learner, List.of()).stream()
+                    .collect(Collectors.groupingBy(ScoAttempt::packageId))));
         }
         return out;
     }

@@ -27,6 +27,11 @@ import java.util.Set;
 public final class DataCopy {
     /** Rows that migrations write into a new database; the copy replaces them with the source's. */
     private static final Set<String> MIGRATION_ROWS = Set.of("server_secret");
+    /**
+     * Version counters of the nodes' caches (V021, V022): each database counts its own (the copy's inserts raise the
+     * target's through its triggers), so they are neither copied nor counted against an empty target.
+     */
+    private static final Set<String> NOT_COPIED = Set.of("cohort_data_version", "shared_version");
     private static final int BATCH = 1_000;
 
     /** The number of rows copied into a table. */
@@ -116,13 +121,14 @@ public final class DataCopy {
         return copied;
     }
 
-    /** Tables of the schema, without Flyway's own (in lower case). */
+    /** Tables of the schema that a copy carries over (in lower case): not Flyway's own, nor {@link #NOT_COPIED}. */
     static List<String> tables(Connection c) throws SQLException {
         List<String> out = new ArrayList<>();
         try (ResultSet rs = c.getMetaData().getTables(null, schema(c), "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                if (!name.startsWith("sqlite_") && !name.equals("flyway_schema_history")) {
+                if (!name.startsWith("sqlite_") && !name.equals("flyway_schema_history")
+                        && !NOT_COPIED.contains(name)) {
                     out.add(name);
                 }
             }

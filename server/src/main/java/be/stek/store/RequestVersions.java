@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public final class RequestVersions {
     private static final ThreadLocal<Map<Long, Long>> SEEN = new ThreadLocal<>();
+    private static final ThreadLocal<Map<String, Long>> SHARED = new ThreadLocal<>();
+    private static final ThreadLocal<Map<String, Object>> ONCE = new ThreadLocal<>();
 
     private RequestVersions() {
     }
@@ -19,11 +21,15 @@ public final class RequestVersions {
     /** Starts a request's scope on this thread (the front servlet, around each request). */
     public static void begin() {
         SEEN.set(new HashMap<>());
+        SHARED.set(new HashMap<>());
+        ONCE.set(new HashMap<>());
     }
 
     /** Ends it. */
     public static void end() {
         SEEN.remove();
+        SHARED.remove();
+        ONCE.remove();
     }
 
     /** A version read with other data (the session's row carries the visitor's), kept for the rest of the request. */
@@ -44,5 +50,48 @@ public final class RequestVersions {
         if (seen != null) {
             seen.remove(learner);
         }
+    }
+
+    /**
+     * A version of shared data ({@code shared_version}, e.g. {@code packages}) read with other data, kept for the rest
+     * of the request.
+     */
+    public static void seenShared(String name, long version) {
+        Map<String, Long> seen = SHARED.get();
+        if (seen != null) {
+            seen.put(name, version);
+        }
+    }
+
+    /** The version of {@code name} seen in this request, or null. */
+    public static Long shared(String name) {
+        Map<String, Long> seen = SHARED.get();
+        return seen == null ? null : seen.get(name);
+    }
+
+    /** Forgets it (after this request changed that data, on the request's thread). */
+    public static void forgetShared(String name) {
+        Map<String, Long> seen = SHARED.get();
+        if (seen != null) {
+            seen.remove(name);
+        }
+    }
+
+    /**
+     * A read that two parts of one page make (e.g. a learner's assignments of modules and of packages, one query):
+     * made once per request under {@code key}; outside a request, every time.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T once(String key, java.util.function.Supplier<T> read) {
+        Map<String, Object> done = ONCE.get();
+        if (done == null) {
+            return read.get();
+        }
+        Object value = done.get(key);
+        if (value == null) {
+            value = read.get();
+            done.put(key, value);
+        }
+        return (T) value;
     }
 }

@@ -39,6 +39,13 @@ public interface Versions {
     /** Marks everything cached about the learner as stale; call after the change has committed. */
     void bump(long learner);
 
+    /** Counters per cohort in {@code cohort_data_version}: a learner counts on this one. */
+    int STRIPES = 16;
+
+    static int stripe(long learner) {
+        return (int) Math.floorMod(learner, (long) STRIPES);
+    }
+
     /** Versions of one process. */
     static Versions inMemory() {
         Map<Long, AtomicLong> versions = new ConcurrentHashMap<>();
@@ -78,7 +85,7 @@ public interface Versions {
 
     /**
      * Versions in the database, shared by every node (one indexed read per learner and request, see {@link
-     * RequestVersions}; one update per change).
+     * RequestVersions}; one statement per change, which also raises the learner's stripe in each of their cohorts).
      */
     static Versions inDatabase(Database db) {
         return new Versions() {
@@ -111,7 +118,15 @@ public interface Versions {
             @Override
             public void touch(Connection c, long learner) throws SQLException {
                 RequestVersions.forget(learner);
-                Sql.update(c, "UPDATE learner SET data_version = data_version + 1 WHERE id = ?", learner);
+                // With the learner's version, the counter of their stripe in each cohort they learn in (in cohort
+                // order, so that two such writes never wait for each other crosswise): one statement.
+                Sql.update(c, """
+                        WITH l AS (UPDATE learner SET data_version = data_version + 1 WHERE id = ? RETURNING id)
+                        INSERT INTO cohort_data_version (cohort_id, stripe, version)
+                        SELECT m.cohort_id, ?, 1 FROM cohort_member m JOIN l ON l.id = m.learner_id
+                        WHERE m.role = 'learner' ORDER BY m.cohort_id
+                        ON CONFLICT (cohort_id, stripe) DO UPDATE SET version = cohort_data_version.version + 1""",
+                        learner, stripe(learner));
             }
 
             @Override

@@ -42,6 +42,9 @@ class ReviewRepositoryTest {
             long id = repo.startSession(an, new ReviewPlan(List.of(
                     new ReviewPlan.Item("proef", "dag-vier", "reactie", List.of("b", "a")))), clock.instant());
             assertEquals(id, repo.startSession(an, new ReviewPlan(List.of()), clock.instant()), "one open session");
+            assertEquals(new ReviewRepository.Outlook(List.of(due("proef", "dag-vier", "reactie", 2)),
+                    Sql.iso(dayOf(21)), id), repo.outlook(an, clock.instant()),
+                    "the dashboard's block: one due, the question answered well back on day 21, the open session");
             ReviewRepository.Session session = repo.session(id).orElseThrow();
             var answer = new ReviewRepository.Given(1, "proef", "dag-vier", "reactie", "Wat doet Ines?", "v1", "[]",
                     List.of("b"), "Ze benoemt wat Mona doet.", 1.0, Sql.iso(clock.instant()), 1200);
@@ -49,9 +52,11 @@ class ReviewRepositoryTest {
             assertFalse(repo.record(session, answer), "a resent answer is stored once");
             assertTrue(repo.session(id).orElseThrow().finishedAt() != null, "its only question answered: finished");
             assertEquals(List.of(), repo.due(an, clock.instant()));
-            assertEquals(java.util.Optional.of(Sql.iso(dayOf(9))), repo.nextDue(an, clock.instant()));
+            assertEquals(new ReviewRepository.Outlook(List.of(), Sql.iso(dayOf(9)), null),
+                    repo.outlook(an, clock.instant()), "nothing due, the reviewed question back on day 9, no open session");
             clock.day(9);
             assertEquals(List.of(due("proef", "dag-vier", "reactie", 9)), repo.due(an, clock.instant()));
+            assertEquals(repo.due(an, clock.instant()), repo.outlook(an, clock.instant()).due());
         }
     }
 
@@ -66,6 +71,8 @@ class ReviewRepositoryTest {
             repo.setPaused(an, "proef", true, clock.instant());
             assertEquals(List.of("imh-basis"), repo.due(an, clock.instant()).stream()
                     .map(ReviewRepository.Due::course).toList());
+            assertEquals(List.of("imh-basis"), repo.outlook(an, clock.instant()).due().stream()
+                    .map(ReviewRepository.Due::course).toList(), "the dashboard leaves the paused module out too");
             repo.setPaused(an, "proef", false, clock.instant());
             assertEquals(2, repo.due(an, clock.instant()).size());
         }
