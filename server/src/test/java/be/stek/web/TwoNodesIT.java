@@ -1,6 +1,7 @@
 package be.stek.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -62,6 +63,55 @@ class TwoNodesIT {
             reflect(onB, "En toen lachte ze.");
             String onAgain = journal(onA);
             assertTrue(onAgain.contains("Mona keek naar haar mama") && onAgain.contains("En toen lachte ze"), onAgain);
+        }
+    }
+
+    /**
+     * Each node keeps a cohort's assignments, the package catalogue and a learner's package standings, checked against
+     * versions in the database: a change made on the other node shows at the next view.
+     */
+    @Test
+    void what_a_node_keeps_about_cohorts_and_packages_follows_changes_made_on_the_other(@TempDir Path data)
+            throws Exception {
+        try (TestServer a = TestServer.start(data); TestServer b = TestServer.start(data)) {
+            a.addUser("beheer@example.be", "Beheer", Role.ADMIN);
+            a.addUser("trainer@example.be", "Trainer", Role.FACILITATOR);
+            a.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
+            Http adminOnB = new Http(b).signIn("beheer@example.be");
+            Http trainerOnA = new Http(a).signIn("trainer@example.be");
+            Http trainerOnB = trainerOnA.on(b);
+            String cohort = trainerOnA.post("/cohorts", Map.of("name", "Vroedkunde")).headers()
+                    .firstValue("Location").orElseThrow();
+            trainerOnA.post(cohort + "/codes", Map.of());
+            Http lotteOnA = new Http(a).signIn("lotte@example.be").join(a.codeOf(cohort));
+            Http lotteOnB = lotteOnA.on(b);
+            String before = trainerOnA.get(cohort + "/dashboard").body();
+            assertTrue(before.contains("Lotte Peeters") && !before.contains("/results\""), "no packages yet: " + before);
+            assertFalse(lotteOnA.get("/me").body().contains("/scorm/packages/"), "no packages on Lotte's page yet");
+
+            String slug = be.stek.scorm.ScormClient.importPackage(adminOnB, b::url, "resume-2004");
+            assertTrue(trainerOnA.get(cohort + "/dashboard").body().contains("/scorm/packages/" + slug + "/results"),
+                    "a package imported on B is a column on A");
+            assertTrue(lotteOnA.get("/me").body().contains("/scorm/packages/" + slug), "and on Lotte's page on A");
+
+            assertEquals(303, trainerOnB.post(cohort + "/courses", Map.of("course", "proef", "due", "2020-01-10"))
+                    .statusCode());
+            assertTrue(trainerOnA.get(cohort + "/dashboard").body().contains("te laat (was af tegen 10 januari 2020)"),
+                    "a due date set on B shows on A's dashboard");
+            assertTrue(lotteOnA.get("/me").body().contains("over tijd: af tegen 10 januari 2020"),
+                    "and on Lotte's page on A");
+
+            assertFalse(trainerOnA.get(cohort + "/dashboard").body().contains("· bezig"), "nothing started yet");
+            String commit = be.stek.scorm.ScormClient.launch(lotteOnB, slug, "sco");
+            assertTrue(be.stek.scorm.ScormClient.commit(lotteOnB, commit, 1, "pagina-3"));
+            assertTrue(trainerOnA.get(cohort + "/dashboard").body().contains("· bezig"),
+                    "Lotte's commit on B shows on A's dashboard");
+
+            assertEquals(303, adminOnB.post("/admin/scorm/" + slug + "/archive", Map.of()).statusCode());
+            assertFalse(trainerOnA.get(cohort + "/dashboard").body().contains("/scorm/packages/" + slug),
+                    "a package archived on B is gone from A's dashboard");
+            assertFalse(lotteOnA.get("/me").body().contains("/scorm/packages/" + slug),
+                    "and from Lotte's page on A");
         }
     }
 
