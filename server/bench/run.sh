@@ -21,7 +21,7 @@ esac
 mvn -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 if [ "${1:-}" = scale ] && [ -z "${STEK_TEST_DATABASE:-}" ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   pgdir=$(mktemp -d)
-  trap '../.ci/postgres.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT
+  trap '"$server/../.ci/postgres.sh" stop "$pgdir"; rm -rf "$pgdir"' EXIT
   STEK_TEST_DATABASE=$(../.ci/postgres.sh start "$pgdir")
   export STEK_TEST_DATABASE
 fi

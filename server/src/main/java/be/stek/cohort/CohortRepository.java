@@ -2,6 +2,7 @@ package be.stek.cohort;
 
 import be.stek.progress.GroupAssignment;
 import be.stek.store.Database;
+import be.stek.store.GroupsStamp;
 import be.stek.store.Sql;
 import be.stek.web.Tokens;
 import java.sql.ResultSet;
@@ -88,6 +89,10 @@ public final class CohortRepository {
 
     private record Kept(long settings, Assignments assignments) {
     }
+
+    /** Per learner: what their groups assign, modules and packages by table. */
+    private final GroupsStamp.Kept<Map<String, List<GroupAssignment>>> assignedToLearners =
+            new GroupsStamp.Kept<>();
 
     /**
      * The cohort with whether this person facilitates it and its {@link Stamp}, in one read (every facilitator page
@@ -254,11 +259,11 @@ public final class CohortRepository {
     }
 
     /**
-     * What the learner's groups assign, modules or packages: both kinds are read in one query, once per request (the
-     * learner's dashboard shows both).
+     * What the learner's groups assign, modules or packages: both kinds read in one query (the learner's dashboard
+     * shows both) and kept while the learner's {@link GroupsStamp} stays the same.
      */
     private List<GroupAssignment> assignedTo(Assignable a, long learnerId) {
-        Map<String, List<GroupAssignment>> both = be.stek.store.RequestVersions.once("assigned:" + learnerId, () -> {
+        Map<String, List<GroupAssignment>> both = assignedToLearners.get(db, learnerId, () -> {
             Map<String, List<GroupAssignment>> out = Map.of(MODULES.table(), new java.util.ArrayList<>(),
                     PACKAGES.table(), new java.util.ArrayList<>());
             db.read(c -> Sql.list(c, """

@@ -1,6 +1,7 @@
 package be.stek.cohort;
 
 import be.stek.store.Database;
+import be.stek.store.GroupsStamp;
 import be.stek.store.Sql;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -38,6 +39,8 @@ public final class TeamSessionRepository {
 
     private final Database db;
     private final RandomGenerator random = new SecureRandom();
+    /** Per learner, the open sessions of their groups, kept while the learner's {@link GroupsStamp} is the same. */
+    private final GroupsStamp.Kept<List<Session>> open = new GroupsStamp.Kept<>();
 
     public TeamSessionRepository(Database db) {
         this.db = db;
@@ -86,9 +89,9 @@ public final class TeamSessionRepository {
 
     /** Open sessions in the cohorts a person belongs to. */
     public List<Session> openFor(long learnerId) {
-        return db.read(c -> Sql.list(c, SELECT + " " + """
+        return open.get(db, learnerId, () -> db.read(c -> Sql.list(c, SELECT + " " + """
                  WHERE s.closed_at IS NULL AND s.cohort_id IN (SELECT cohort_id FROM cohort_member WHERE learner_id = ?)
-                 ORDER BY s.opened_at DESC""", TeamSessionRepository::map, learnerId));
+                 ORDER BY s.opened_at DESC""", TeamSessionRepository::map, learnerId)));
     }
 
     /** The most recently closed sessions in the cohorts a person belongs to, where they can see the result. */

@@ -60,14 +60,18 @@ public final class Sessions implements SessionLookup {
             String hash = Tokens.hash(token);
             cached = db.read(c -> Sql.one(c, """
                     SELECT l.*, s.expires_at,
-                           coalesce((SELECT v.version FROM shared_version v WHERE v.name = 'packages'), 0) AS packages
+                           coalesce((SELECT v.version FROM shared_version v WHERE v.name = 'packages'), 0) AS packages,
+                           """ + be.stek.store.GroupsStamp.SETTINGS_SQL + """
+                            AS groups_settings
                     FROM session s JOIN learner l ON l.id = s.learner_id
                     WHERE s.token_hash = ?""",
                     rs -> {
-                        // The visitor's data version and the package catalogue's come with their row: their cached
-                        // pages need no read of either.
+                        // The visitor's data version, the package catalogue's and their groups' come with their
+                        // row: their cached pages need no read of any.
                         be.stek.store.RequestVersions.seen(rs.getLong("id"), rs.getLong("data_version"));
                         be.stek.store.RequestVersions.seenShared("packages", rs.getLong("packages"));
+                        be.stek.store.GroupsStamp.seen(rs.getLong("id"), rs.getLong("groups_version"),
+                                rs.getLong("groups_settings"));
                         return new Cached(LearnerRepository.map(rs).visitor(), Instant.parse(rs.getString("expires_at")));
                     }, hash)).orElse(null);
             if (cached == null) {

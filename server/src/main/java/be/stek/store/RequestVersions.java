@@ -94,4 +94,12 @@ public final class RequestVersions {
         }
         return (T) value;
     }
+
+    /** A value read with other data (the session's row) for {@link #once} under {@code key} in this request. */
+    public static void remember(String key, Object value) {
+        Map<String, Object> done = ONCE.get();
+        if (done != null) {
+            done.put(key, value);
+        }
+    }
 }

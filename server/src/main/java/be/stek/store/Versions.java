@@ -85,7 +85,7 @@ public interface Versions {
 
     /**
      * Versions in the database, shared by every node (one indexed read per learner and request, see {@link
-     * RequestVersions}; one statement per change, which also raises the learner's stripe in each of their cohorts).
+     * RequestVersions}; two statements per change: the learner's version and their stripe in each of their cohorts).
      */
     static Versions inDatabase(Database db) {
         return new Versions() {
@@ -118,15 +118,15 @@ public interface Versions {
             @Override
             public void touch(Connection c, long learner) throws SQLException {
                 RequestVersions.forget(learner);
-                // With the learner's version, the counter of their stripe in each cohort they learn in (in cohort
-                // order, so that two such writes never wait for each other crosswise): one statement.
+                Sql.update(c, "UPDATE learner SET data_version = data_version + 1 WHERE id = ?", learner);
+                // With it, the counter of their stripe in each cohort they learn in (in cohort order, so that two such
+                // writes never wait for each other crosswise).
                 Sql.update(c, """
-                        WITH l AS (UPDATE learner SET data_version = data_version + 1 WHERE id = ? RETURNING id)
                         INSERT INTO cohort_data_version (cohort_id, stripe, version)
-                        SELECT m.cohort_id, ?, 1 FROM cohort_member m JOIN l ON l.id = m.learner_id
-                        WHERE m.role = 'learner' ORDER BY m.cohort_id
+                        SELECT cohort_id, ?, 1 FROM cohort_member WHERE learner_id = ? AND role = 'learner'
+                        ORDER BY cohort_id
                         ON CONFLICT (cohort_id, stripe) DO UPDATE SET version = cohort_data_version.version + 1""",
-                        learner, stripe(learner));
+                        stripe(learner), learner);
             }
 
             @Override

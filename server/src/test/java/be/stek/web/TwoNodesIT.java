@@ -76,7 +76,7 @@ class TwoNodesIT {
         try (TestServer a = TestServer.start(data); TestServer b = TestServer.start(data)) {
             a.addUser("beheer@example.be", "Beheer", Role.ADMIN);
             a.addUser("trainer@example.be", "Trainer", Role.FACILITATOR);
-            a.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
+            long lotteId = a.addUser("lotte@example.be", "Lotte Peeters", Role.LEARNER);
             Http adminOnB = new Http(b).signIn("beheer@example.be");
             Http trainerOnA = new Http(a).signIn("trainer@example.be");
             Http trainerOnB = trainerOnA.on(b);
@@ -106,6 +106,19 @@ class TwoNodesIT {
             assertTrue(be.stek.scorm.ScormClient.commit(lotteOnB, commit, 1, "pagina-3"));
             assertTrue(trainerOnA.get(cohort + "/dashboard").body().contains("· bezig"),
                     "Lotte's commit on B shows on A's dashboard");
+
+            String view = trainerOnB.post(cohort + "/sessions", Map.of("item", "proef|kleine-dingen|", "minimum", "2"))
+                    .headers().firstValue("Location").orElseThrow();
+            String session = "/sessions" + view.substring(view.lastIndexOf('/'));
+            assertTrue(lotteOnA.get("/me").body().contains("href=\"" + session + "\""),
+                    "a team session opened on B invites Lotte on A");
+            assertEquals(303, trainerOnB.post(view + "/close", Map.of()).statusCode());
+            assertFalse(lotteOnA.get("/me").body().contains("href=\"" + session + "\""),
+                    "closed on B: no longer on Lotte's page on A");
+
+            trainerOnB.post(cohort + "/members/" + lotteId + "/remove", Map.of());
+            assertFalse(lotteOnA.get("/me").body().contains("10 januari 2020"),
+                    "removed from the group on B: its assignment is gone from Lotte's page on A");
 
             assertEquals(303, adminOnB.post("/admin/scorm/" + slug + "/archive", Map.of()).statusCode());
             assertFalse(trainerOnA.get(cohort + "/dashboard").body().contains("/scorm/packages/" + slug),
