@@ -94,21 +94,24 @@ public final class CohortRepository {
     private final GroupsStamp.Kept<Map<String, List<GroupAssignment>>> assignedToLearners =
             new GroupsStamp.Kept<>();
 
+    /** The cohort row of {@link #findFor}: parameters the members_version counted at, the visitor, the cohort. */
+    public static final String FIND_FOR = """
+            SELECT c.id, c.name, c.created_at, c.members_version, c.settings_version,
+                   CASE WHEN c.members_version = ? THEN -1
+                        ELSE (SELECT count(*) FROM cohort_member m WHERE m.cohort_id = c.id) END AS n,
+                   EXISTS (SELECT 1 FROM cohort_member f WHERE f.cohort_id = c.id AND f.learner_id = ?
+                           AND f.role = 'facilitator') AS mine,
+                   coalesce((SELECT sum(d.version) FROM cohort_data_version d WHERE d.cohort_id = c.id), 0) AS data,
+                   coalesce((SELECT v.version FROM shared_version v WHERE v.name = 'packages'), 0) AS packages
+            FROM cohort c WHERE c.id = ?""";
+
     /**
      * The cohort with whether this person facilitates it and its {@link Stamp}, in one read (every facilitator page
      * starts with it). The members are counted only when the membership moved since this node last counted them.
      */
     public Optional<Facilitated> findFor(long id, long learnerId) {
         long[] known = counts.get(id);
-        Optional<Facilitated> found = db.read(c -> Sql.one(c, """
-                SELECT c.id, c.name, c.created_at, c.members_version, c.settings_version,
-                       CASE WHEN c.members_version = ? THEN -1
-                            ELSE (SELECT count(*) FROM cohort_member m WHERE m.cohort_id = c.id) END AS n,
-                       EXISTS (SELECT 1 FROM cohort_member f WHERE f.cohort_id = c.id AND f.learner_id = ?
-                               AND f.role = 'facilitator') AS mine,
-                       coalesce((SELECT sum(d.version) FROM cohort_data_version d WHERE d.cohort_id = c.id), 0) AS data,
-                       coalesce((SELECT v.version FROM shared_version v WHERE v.name = 'packages'), 0) AS packages
-                FROM cohort c WHERE c.id = ?""", rs -> {
+        Optional<Facilitated> found = db.read(c -> Sql.one(c, FIND_FOR, rs -> {
                     long members = rs.getLong("members_version");
                     long n = rs.getLong("n");
                     if (n < 0) {

@@ -51,6 +51,18 @@ public final class Sessions implements SessionLookup {
         return token;
     }
 
+    /**
+     * The visitor of a session (by the token's hash) with the versions their cached pages check: run on every request
+     * where sessions are not cached (several nodes).
+     */
+    public static final String VISITOR = """
+            SELECT l.*, s.expires_at,
+                   coalesce((SELECT v.version FROM shared_version v WHERE v.name = 'packages'), 0) AS packages,
+                   """ + be.stek.store.GroupsStamp.SETTINGS_SQL + """
+                    AS groups_settings
+            FROM session s JOIN learner l ON l.id = s.learner_id
+            WHERE s.token_hash = ?""";
+
     @Override
     public Optional<Visitor> visitor(String token) {
         // The cache is keyed by the token itself (memory only); the database only ever sees its hash.
@@ -58,13 +70,7 @@ public final class Sessions implements SessionLookup {
         Cached cached = cache.get(token);
         if (cached == null) {
             String hash = Tokens.hash(token);
-            cached = db.read(c -> Sql.one(c, """
-                    SELECT l.*, s.expires_at,
-                           coalesce((SELECT v.version FROM shared_version v WHERE v.name = 'packages'), 0) AS packages,
-                           """ + be.stek.store.GroupsStamp.SETTINGS_SQL + """
-                            AS groups_settings
-                    FROM session s JOIN learner l ON l.id = s.learner_id
-                    WHERE s.token_hash = ?""",
+            cached = db.read(c -> Sql.one(c, VISITOR,
                     rs -> {
                         // The visitor's data version, the package catalogue's and their groups' come with their
                         // row: their cached pages need no read of any.

@@ -18,8 +18,9 @@ class IndexUseTest {
     /** The hot queries, by what they serve, with sample parameters. */
     private static final Map<String, String> HOT = Map.of(
             "session sweep", "DELETE FROM session WHERE expires_at < '2026-01-01'",
-            "session lookup", "SELECT l.*, s.expires_at FROM session s JOIN learner l ON l.id = s.learner_id "
-                    + "WHERE s.token_hash = 'x'",
+            "session lookup (every request on several nodes)", be.stek.learner.Sessions.VISITOR.replace("?", "'x'"),
+            "cohort row (every facilitator page)", be.stek.cohort.CohortRepository.FIND_FOR.replaceFirst("\\?", "3")
+                    .replaceFirst("\\?", "7").replaceFirst("\\?", "1"),
             "dashboard: lessons", """
                     SELECT p.learner_id, p.course, p.lesson, p.state, p.last_seen, p.done_at
                     FROM cohort_member m JOIN lesson_progress p ON p.learner_id = m.learner_id
