@@ -113,11 +113,14 @@ public final class CohortCache {
         return items(cohortId, null, course);
     }
 
-    /** As {@link #items(long, Course)}, with the cohort's stamp just read (see {@link #standings(long, CohortRepository.Stamp, List)}). */
+    /**
+     * As {@link #items(long, Course)}, with the cohort's stamp just read (see {@link #standings(long,
+     * CohortRepository.Stamp, List)}).
+     */
     public List<ItemAnalysis.Item> items(long cohortId, CohortRepository.Stamp stamp, Course course) {
         Slot slot = slot(cohortId);
-        Entry<List<Response>> entry = current(cohortId, stamp, slot, List.of(course), s -> s.answers.get(course.slug()),
-                (s, e) -> s.answers.put(course.slug(), e),
+        Entry<List<Response>> entry = current(cohortId, stamp, slot, List.of(course),
+                s -> s.answers.get(course.slug()), (s, e) -> s.answers.put(course.slug(), e),
                 changed -> byLearner(attempts.firstAttemptAnswers(course.slug(), cohortId, changed)),
                 () -> byLearner(attempts.firstAttemptAnswers(course.slug(), cohortId)), CohortCache::analyse);
         @SuppressWarnings("unchecked")
@@ -129,8 +132,8 @@ public final class CohortCache {
      * The slot's entry, as it is when the cohort's mark has not moved since it was made (one short read), else
      * brought up to date with the learners' versions (one query) and reads of the learners whose version moved.
      */
-    private <T> Entry<T> current(long cohortId, CohortRepository.Stamp stamp, Slot slot, List<Course> key, Function<Slot, Entry<T>> get,
-                                 java.util.function.BiConsumer<Slot, Entry<T>> put,
+    private <T> Entry<T> current(long cohortId, CohortRepository.Stamp stamp, Slot slot, List<Course> key,
+                                 Function<Slot, Entry<T>> get, java.util.function.BiConsumer<Slot, Entry<T>> put,
                                  Function<List<Long>, Map<Long, T>> readSome,
                                  java.util.function.Supplier<Map<Long, T>> readAll,
                                  Function<Map<Long, T>, Object> derive) {

@@ -245,7 +245,7 @@ public final class CohortRepository {
                 SELECT 'package', package, due_date, position FROM cohort_package WHERE cohort_id = ?
                 ORDER BY 1, 4, 2""", rs -> (rs.getString(1).equals("course") ? courses : packages)
                 .add(new Assignment(rs.getString(2), rs.getString(3))), cohortId, cohortId));
-        return new Assignments(courses, packages);
+        return new Assignments(List.copyOf(courses), List.copyOf(packages));
     }
 
     /** Every package assigned to a group the learner belongs to ({@code course} holds the package's slug). */
@@ -279,7 +279,8 @@ public final class CohortRepository {
                         FROM cohort_package x JOIN cohort_member m ON m.cohort_id = x.cohort_id AND m.learner_id = ?
                         JOIN cohort co ON co.id = x.cohort_id) a
                     ORDER BY kind, due_date IS NULL, due_date, cohort""", rs -> out.get(rs.getString(1))
-                    .add(new GroupAssignment(rs.getString(2), rs.getString(3), rs.getString(4))), learnerId, learnerId));
+                    .add(new GroupAssignment(rs.getString(2), rs.getString(3), rs.getString(4))),
+                    learnerId, learnerId));
             return out;
         });
         return List.copyOf(both.get(a.table()));

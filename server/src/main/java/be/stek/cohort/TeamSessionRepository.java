@@ -89,9 +89,9 @@ public final class TeamSessionRepository {
 
     /** Open sessions in the cohorts a person belongs to. */
     public List<Session> openFor(long learnerId) {
-        return open.get(db, learnerId, () -> db.read(c -> Sql.list(c, SELECT + " " + """
+        return open.get(db, learnerId, () -> List.copyOf(db.read(c -> Sql.list(c, SELECT + " " + """
                  WHERE s.closed_at IS NULL AND s.cohort_id IN (SELECT cohort_id FROM cohort_member WHERE learner_id = ?)
-                 ORDER BY s.opened_at DESC""", TeamSessionRepository::map, learnerId)));
+                 ORDER BY s.opened_at DESC""", TeamSessionRepository::map, learnerId))));
     }
 
     /** The most recently closed sessions in the cohorts a person belongs to, where they can see the result. */

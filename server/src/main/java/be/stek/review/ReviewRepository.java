@@ -78,8 +78,8 @@ final class ReviewRepository {
     }
 
     /**
-     * {@link #due}, {@link #nextDue} and {@link #openSession} in one read (the learner's dashboard shows all three on
-     * every visit).
+     * The questions due now (as {@link #due}), when the next one not yet due comes back (paused modules left out) and
+     * the open session (as {@link #openSession}), in one read: the learner's dashboard shows all three on every visit.
      */
     Outlook outlook(long learnerId, Instant now) {
         List<Due> due = new java.util.ArrayList<>();

@@ -9,6 +9,11 @@ import java.util.Map;
  * Within a request one read is enough; the next request reads again, so a write on another node is seen by the next
  * page. The request's own writes drop the learner's entry ({@link Versions#touch}), so it reads its writes. Threads
  * outside a request (sweeps, mail) have no scope and read every time.
+ * <p>
+ * The same holds for the other versions that cached parts check: the package catalogue's ({@link #shared}) and a
+ * learner's {@link GroupsStamp} ({@link #once}). The session's row carries all three, so a page whose parts are all
+ * cached reads nothing else. Pages that change groups or assignments answer with a redirect, so the next request
+ * reads the new versions.
  */
 public final class RequestVersions {
     private static final ThreadLocal<Map<Long, Long>> SEEN = new ThreadLocal<>();
@@ -78,8 +83,8 @@ public final class RequestVersions {
     }
 
     /**
-     * A read that two parts of one page make (e.g. a learner's assignments of modules and of packages, one query):
-     * made once per request under {@code key}; outside a request, every time.
+     * A read that several parts of one page need (a learner's {@link GroupsStamp}): made once per request under
+     * {@code key}; outside a request, every time.
      */
     @SuppressWarnings("unchecked")
     public static <T> T once(String key, java.util.function.Supplier<T> read) {
