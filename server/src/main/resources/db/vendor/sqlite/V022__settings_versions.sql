@@ -7,7 +7,7 @@
 --   groups are known to be the same set while it stays the same);
 -- * shared_version 'packages' grows with every change to the SCORM packages or their items (import, replacement,
 --   archive): the package catalogue (packages, items, weights) is kept while it stays the same.
--- Both are raised by triggers in the changing transaction, so they commit with the change.
+-- All three are raised by triggers in the changing transaction, so they commit with the change.
 -- shared_version is the database's own bookkeeping: copy-data does not copy it (the target counts its own).
 ALTER TABLE cohort ADD COLUMN settings_version INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE learner ADD COLUMN groups_version INTEGER NOT NULL DEFAULT 0;

@@ -67,8 +67,9 @@ class TwoNodesIT {
     }
 
     /**
-     * Each node keeps a cohort's assignments, the package catalogue and a learner's package standings, checked against
-     * versions in the database: a change made on the other node shows at the next view.
+     * Each node keeps a cohort's assignments, the package catalogue, a learner's package standings, what their groups
+     * assign and their open team sessions, checked against versions in the database: a change made on the other node
+     * shows at the next view.
      */
     @Test
     void what_a_node_keeps_about_cohorts_and_packages_follows_changes_made_on_the_other(@TempDir Path data)
@@ -116,7 +117,7 @@ class TwoNodesIT {
             assertFalse(lotteOnA.get("/me").body().contains("href=\"" + session + "\""),
                     "closed on B: no longer on Lotte's page on A");
 
-            trainerOnB.post(cohort + "/members/" + lotteId + "/remove", Map.of());
+            assertEquals(303, trainerOnB.post(cohort + "/members/" + lotteId + "/remove", Map.of()).statusCode());
             assertFalse(lotteOnA.get("/me").body().contains("10 januari 2020"),
                     "removed from the group on B: its assignment is gone from Lotte's page on A");
 
