@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.Callback;
@@ -39,6 +40,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *     bytes ({@link BodyDeadline}); an upload streamed slower than {@link #MIN_DATA_RATE} bytes a second, or any
  *     client quiet for {@link #IDLE_TIMEOUT}, is cut off; at most {@link #MAX_CONNECTIONS} connections are open.</li>
  * </ul>
+ * Stopping is graceful ({@link GracefulHandler}): the requests being handled finish first, for up to
+ * {@link #STOP_TIMEOUT}.
  */
 public final class WebServer {
     /** The largest upload (a SCORM package). */
@@ -56,6 +59,8 @@ public final class WebServer {
     static final int MAX_BODY_REQUESTS = 128;
     static final int MAX_CONNECTIONS = 4000;
     static final int MAX_THREADS = 200;
+    /** How long a stopping server waits for the requests it is handling (a body may take BODY_DEADLINE to arrive). */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     /** The connector names: Stek's pages, and the origin of SCORM package content. */
     private static final String STEK = "stek";
     private static final String CONTENT = "content";
@@ -106,7 +111,11 @@ public final class WebServer {
         bodies.setRejectStatusCode(503);
         SizeLimitHandler sizes = new SizeLimitHandler(MAX_UPLOAD + MAX_FORM, -1);
         sizes.setHandler(bodies);
-        server.setHandler(new SecurityHeaders(sizes));
+        // Stopping (an update, a restart) first lets the requests being handled finish, up to STOP_TIMEOUT, and only
+        // then closes connections and the database: a form sent at that moment is saved and answered. New requests
+        // meanwhile get 503, which nginx passes on to the other node.
+        server.setHandler(new GracefulHandler(new SecurityHeaders(sizes)));
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
         server.setErrorHandler(SecurityHeaders.errorHandler());
         return server;
     }
