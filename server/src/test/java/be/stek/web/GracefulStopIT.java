@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,8 +44,9 @@ class GracefulStopIT {
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(body, 0, body.length / 2);
                 out.flush();
-                Thread.sleep(300);
-                // The node is told to stop while the form is half sent (its request is already being handled).
+                GracefulHandler graceful = server.app().server().getDescendant(GracefulHandler.class);
+                await(() -> graceful.getCurrentRequestCount() == 1, "the request is being handled");
+                // The node is told to stop while the form is half sent.
                 stopped = CompletableFuture.runAsync(() -> {
                     try {
                         server.close();
@@ -52,7 +54,7 @@ class GracefulStopIT {
                         throw new IllegalStateException(e);
                     }
                 });
-                Thread.sleep(500);
+                await(graceful::isShutdown, "the node is stopping");
                 out.write(body, body.length / 2, body.length - body.length / 2);
                 out.flush();
                 answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -67,6 +69,16 @@ class GracefulStopIT {
         try (TestServer again = TestServer.start(data)) {
             assertEquals(1, again.count("SELECT count(*) FROM lesson_progress WHERE learner_id = ? AND lesson = ?"
                     + " AND done_at IS NOT NULL", an, "eerste-les"), "and what it said is saved");
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 20 s: " + what);
+            }
+            Thread.sleep(10);
         }
     }
 }
