@@ -61,6 +61,8 @@ public final class WebServer {
     static final int MAX_THREADS = 200;
     /** How long a stopping server waits for the requests it is handling (a body may take BODY_DEADLINE to arrive). */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    /** How long an idle connection stays open once a stop began. */
+    static final Duration SHUTDOWN_IDLE = Duration.ofMillis(100);
     /** The connector names: Stek's pages, and the origin of SCORM package content. */
     private static final String STEK = "stek";
     private static final String CONTENT = "content";
@@ -114,7 +116,11 @@ public final class WebServer {
         // Stopping (an update, a restart) first lets the requests being handled finish, up to STOP_TIMEOUT, and only
         // then closes connections and the database: a form sent at that moment is saved and answered. New requests
         // meanwhile get 503, which nginx passes on to the other node.
-        server.setHandler(new GracefulHandler(new SecurityHeaders(sizes)));
+        GracefulHandler graceful = new GracefulHandler(new SecurityHeaders(sizes));
+        // Connections with no request in flight (keep-alive) are closed after this much quiet once the stop began,
+        // instead of Jetty's second: a stop without traffic takes moments.
+        graceful.setShutdownIdleTimeout(SHUTDOWN_IDLE.toMillis());
+        server.setHandler(graceful);
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         server.setErrorHandler(SecurityHeaders.errorHandler());
         return server;
