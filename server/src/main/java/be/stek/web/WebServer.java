@@ -115,7 +115,7 @@ public final class WebServer {
         sizes.setHandler(bodies);
         // Stopping (an update, a restart) first lets the requests being handled finish, up to STOP_TIMEOUT, and only
         // then closes connections and the database: a form sent at that moment is saved and answered. New requests
-        // meanwhile get 503, which nginx passes on to the other node.
+        // meanwhile get 503; nginx sends pages (GET) that get it on to the other node.
         GracefulHandler graceful = new GracefulHandler(new SecurityHeaders(sizes));
         // Connections with no request in flight (keep-alive) are closed after this much quiet once the stop began,
         // instead of Jetty's second: a stop without traffic takes moments.
