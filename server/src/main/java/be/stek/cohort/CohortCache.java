@@ -19,8 +19,9 @@ import java.util.function.Function;
 
 /**
  * What the facilitator's pages need about every learner of a cohort, kept per learner until that learner's data
- * changes: who they are, their status in each course and their first answers per course. Each view first reads the
- * cohort's {@link Mark} (one row); while it has not moved, the view costs nothing more. When it has, the view reads
+ * changes: who they are, their status in each course and their first answers per course. Each view brings the
+ * cohort's {@link Mark}, read with the cohort itself ({@link CohortRepository.Stamp}); while it has not moved, the
+ * view costs nothing more here. When it has, the view reads
  * the cohort's learners with their data versions (one indexed query) and reloads only the learners whose version
  * moved since the cache read them, so a view of a cohort of 10,000 where a few learners worked since the last view
  * costs that query and a few small reads instead of every learner's rows.
@@ -86,14 +87,9 @@ public final class CohortCache {
         this.attempts = attempts;
     }
 
-    /** Every learner of the cohort with their status in each of {@code courses}. */
-    public Standings standings(long cohortId, List<Course> courses) {
-        return standings(cohortId, null, courses);
-    }
-
     /**
-     * As {@link #standings(long, List)}, with the cohort's {@link CohortRepository.Stamp} just read (with the cohort
-     * itself, by {@link CohortRepository#findFor}): then an unchanged cohort costs no read at all here.
+     * Every learner of the cohort with their status in each of {@code courses}; {@code stamp} is the cohort's, just
+     * read with the cohort itself ({@link CohortRepository#findFor}), so an unchanged cohort costs no read here.
      */
     public Standings standings(long cohortId, CohortRepository.Stamp stamp, List<Course> courses) {
         Slot slot = slot(cohortId);
@@ -107,15 +103,7 @@ public final class CohortCache {
 
     /**
      * The item analysis of a course over the cohort's first answers, recomputed only when a learner's answers (or the
-     * cohort) changed since the last view.
-     */
-    public List<ItemAnalysis.Item> items(long cohortId, Course course) {
-        return items(cohortId, null, course);
-    }
-
-    /**
-     * As {@link #items(long, Course)}, with the cohort's stamp just read (see {@link #standings(long,
-     * CohortRepository.Stamp, List)}).
+     * cohort) changed since the last view; {@code stamp} as for {@link #standings}.
      */
     public List<ItemAnalysis.Item> items(long cohortId, CohortRepository.Stamp stamp, Course course) {
         Slot slot = slot(cohortId);
@@ -129,7 +117,7 @@ public final class CohortCache {
     }
 
     /**
-     * The slot's entry, as it is when the cohort's mark has not moved since it was made (one short read), else
+     * The slot's entry, as it is when the cohort's mark has not moved since it was made, else
      * brought up to date with the learners' versions (one query) and reads of the learners whose version moved.
      */
     private <T> Entry<T> current(long cohortId, CohortRepository.Stamp stamp, Slot slot, List<Course> key,
@@ -142,7 +130,7 @@ public final class CohortCache {
             old = get.apply(slot);
         }
         boolean usable = old != null && sameCourses(old.key(), key);
-        Mark read = mark(cohortId, stamp, usable ? old.versions().keySet() : Set.of());
+        Mark read = mark(stamp, usable ? old.versions().keySet() : Set.of());
         if (usable && read.equals(old.mark())) {
             return old;
         }
@@ -159,26 +147,12 @@ public final class CohortCache {
     }
 
     /**
-     * The cohort's mark now, from {@code stamp} when the caller just read it, else read here; {@code learners} are the
-     * learners of the entry it is compared with (where versions live in memory, their sum is taken here; where they
-     * live in the database, the cohort's stripe counters are summed there).
+     * The cohort's mark from its {@code stamp}; {@code learners} are the learners of the entry it is compared with
+     * (where versions live in memory their sum is taken here; in the database the stamp carries the sum of the
+     * cohort's stripe counters).
      */
-    private Mark mark(long cohortId, CohortRepository.Stamp stamp, Set<Long> learners) {
-        if (stamp != null) {
-            return new Mark(stamp.members(), db.shared() ? stamp.data() : versions.sum(learners));
-        }
-        if (db.shared()) {
-            // The cohort's stripe counters (cohort_data_version, raised with each learner's data_version): at most
-            // 16 rows, whatever the cohort's size.
-            return db.read(c -> Sql.one(c, """
-                    SELECT c.members_version, coalesce((SELECT sum(d.version) FROM cohort_data_version d
-                            WHERE d.cohort_id = c.id), 0)
-                    FROM cohort c WHERE c.id = ?""", rs -> new Mark(rs.getLong(1), rs.getLong(2)), cohortId))
-                    .orElse(new Mark(-1, -1));
-        }
-        long members = db.read(c -> Sql.one(c, "SELECT members_version FROM cohort WHERE id = ?", rs -> rs.getLong(1),
-                cohortId)).orElse(-1L);
-        return new Mark(members, versions.sum(learners));
+    private Mark mark(CohortRepository.Stamp stamp, Set<Long> learners) {
+        return new Mark(stamp.members(), db.shared() ? stamp.data() : versions.sum(learners));
     }
 
     private static long sum(java.util.Collection<Long> values) {

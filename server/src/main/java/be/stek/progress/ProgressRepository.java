@@ -92,7 +92,7 @@ public final class ProgressRepository {
     /** The last time a learner did something in each course (cached until the learner's next write). */
     public Map<String, String> lastSeenPerCourse(long learnerId) {
         // The scope cannot be a course slug (those are lower-case letters, digits and dashes).
-        return cache.get(learnerId, " last seen", () -> {
+        return cache.get(learnerId, "last seen", () -> {
             Map<String, String> out = new LinkedHashMap<>();
             db.read(c -> Sql.list(c, """
                     SELECT course, max(last_seen) FROM lesson_progress WHERE learner_id = ? GROUP BY course""",

@@ -25,8 +25,8 @@ public interface Versions {
 
     /**
      * The sum of these learners' versions (which only grow, so the sum moves when any of them changes). Where the
-     * versions live in the database this is one read per learner: there, sum {@code learner.data_version} in the
-     * query that reads the learners instead (as {@code CohortCache} does).
+     * versions live in the database this is one read per learner: there, a cohort's stripe counters
+     * ({@code cohort_data_version}, raised by {@link #touch}) tell the same in one read (as {@code CohortCache} uses).
      */
     long sum(java.util.Collection<Long> learners);
 

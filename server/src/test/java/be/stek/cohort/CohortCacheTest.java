@@ -94,19 +94,34 @@ class CohortCacheTest {
         return new CohortCache(db, new CohortRepository(db), new GroupStandings(db), new AttemptRepository(db));
     }
 
+    /** The cohort's stamp as a facilitator page reads it, with the cohort itself. */
+    private static CohortRepository.Stamp stamp(Database db, long cohort) {
+        return new CohortRepository(db).findFor(cohort, 0).orElseThrow().stamp();
+    }
+
+    /** What a dashboard view gets from the cache. */
+    private static CohortCache.Standings standings(Database db, CohortCache cache, long cohort, Course course) {
+        return cache.standings(cohort, stamp(db, cohort), List.of(course));
+    }
+
+    /** What an item analysis view gets from the cache. */
+    private static List<ItemAnalysis.Item> items(Database db, CohortCache cache, long cohort, Course course) {
+        return cache.items(cohort, stamp(db, cohort), course);
+    }
+
     private static CourseStatus status(CohortCache.Standings s, long learner, Course course) {
         return s.statuses().getOrDefault(learner, Map.of()).getOrDefault(course.slug(), GroupStandings.untouched(course));
     }
 
     private static void assertSameAsFreshRead(Database db, CohortCache cache, Group g, Course course) {
-        var cached = cache.standings(g.cohort(), List.of(course));
+        var cached = standings(db, cache, g.cohort(), course);
         var fresh = new GroupStandings(db).ofCohort(g.cohort(), List.of(course));
         for (CohortRepository.Member m : cached.learners()) {
             assertEquals(fresh.getOrDefault(m.id(), Map.of()).getOrDefault("proef", GroupStandings.untouched(course)),
                     status(cached, m.id(), course), m.name());
         }
         assertEquals(ItemAnalysis.analyse(new AttemptRepository(db).firstAttemptAnswers("proef", g.cohort())).toString(),
-                cache.items(g.cohort(), course).toString(), "item analysis");
+                items(db, cache, g.cohort(), course).toString(), "item analysis");
     }
 
     @Test
@@ -116,7 +131,7 @@ class CohortCacheTest {
             Group g = group(db, 40);
             CohortCache cache = cache(db);
             assertSameAsFreshRead(db, cache, g, proef);
-            var before = cache.standings(g.cohort(), List.of(proef));
+            var before = standings(db, cache, g.cohort(), proef);
             assertEquals(40, before.learners().size());
             assertEquals("Deelnemer 0", before.learners().get(0).name(), "sorted by name");
 
@@ -128,7 +143,7 @@ class CohortCacheTest {
                     INSERT INTO lesson_progress (learner_id, course, lesson, state, first_seen, last_seen, done_at)
                     VALUES (?, 'proef', 'tweede-les', 'done', ?, ?, ?)""", sneaky, T0, T0, T0));
 
-            var after = cache.standings(g.cohort(), List.of(proef));
+            var after = standings(db, cache, g.cohort(), proef);
             assertNotEquals(status(before, worker, proef).percent(), status(after, worker, proef).percent(),
                     "the worker's progress moved");
             assertEquals(status(before, sneaky, proef), status(after, sneaky, proef),
@@ -136,24 +151,26 @@ class CohortCacheTest {
             assertTrue(status(after, worker, proef).lastActivity().startsWith("2026-11-23T09:15"), "last activity");
 
             // Item analysis: a first attempt of a learner who had none counts; a second attempt does not.
-            List<ItemAnalysis.Item> items = cache.items(g.cohort(), proef);
+            List<ItemAnalysis.Item> items = items(db, cache, g.cohort(), proef);
             assertEquals(40, items.get(0).responses());
             attempt(db, worker, 2, "k2", true);
-            assertEquals(items.toString(), cache.items(g.cohort(), proef).toString(), "a retry leaves first answers");
+            assertEquals(items.toString(), items(db, cache, g.cohort(), proef).toString(),
+                    "a retry leaves first answers");
             long newcomer = new LearnerRepository(db).create("nieuw@example.be", "Aa Nieuw", "hash", Role.LEARNER, T0);
             new CohortRepository(db).addMember(g.cohort(), newcomer, "learner", T0);
             attempt(db, newcomer, 1, "k1", true);
-            assertEquals(41, cache.items(g.cohort(), proef).get(0).responses(), "the newcomer's first answer counts");
-            assertEquals("Aa Nieuw", cache.standings(g.cohort(), List.of(proef)).learners().get(0).name(),
+            assertEquals(41, items(db, cache, g.cohort(), proef).get(0).responses(),
+                    "the newcomer's first answer counts");
+            assertEquals("Aa Nieuw", standings(db, cache, g.cohort(), proef).learners().get(0).name(),
                     "a learner who joined is listed");
 
             new CohortRepository(db).removeMember(g.cohort(), g.learners().get(0));
             new LearnerRepository(db).delete(g.learners().get(1));
             new CohortRepository(db).addMember(g.cohort(), g.learners().get(2), "facilitator", T0);
-            var left = cache.standings(g.cohort(), List.of(proef));
+            var left = standings(db, cache, g.cohort(), proef);
             assertEquals(38, left.learners().size(), "a learner removed, an account deleted, a learner made facilitator");
             assertFalse(left.learners().stream().anyMatch(m -> g.learners().subList(0, 3).contains(m.id())));
-            assertEquals(38, cache.items(g.cohort(), proef).get(0).responses(), "and so are their answers");
+            assertEquals(38, items(db, cache, g.cohort(), proef).get(0).responses(), "and so are their answers");
         }
     }
 
@@ -162,12 +179,12 @@ class CohortCacheTest {
         try (Database db = TestDatabases.open(dir)) {
             Group g = group(db, 5);
             CohortCache cache = cache(db);
-            var first = cache.standings(g.cohort(), List.of(proef()));
+            var first = standings(db, cache, g.cohort(), proef());
             db.write(c -> Sql.update(c, """
                     INSERT INTO lesson_progress (learner_id, course, lesson, state, first_seen, last_seen, done_at)
                     VALUES (?, 'proef', 'tweede-les', 'done', ?, ?, ?)""", g.learners().get(0), T0, T0, T0));
             Course reloaded = proef();
-            var second = cache.standings(g.cohort(), List.of(reloaded));
+            var second = standings(db, cache, g.cohort(), reloaded);
             assertNotEquals(status(first, g.learners().get(0), reloaded).percent(),
                     status(second, g.learners().get(0), reloaded).percent(), "read again for the new course");
         }
@@ -181,15 +198,15 @@ class CohortCacheTest {
             Group g = group(one, 10);
             CohortCache onTwo = cache(two);
             long worker = g.learners().get(3);
-            int before = status(onTwo.standings(g.cohort(), List.of(proef)), worker, proef).percent();
-            int itemsBefore = onTwo.items(g.cohort(), proef).get(0).options().get(0).count();
+            int before = status(standings(two, onTwo, g.cohort(), proef), worker, proef).percent();
+            int itemsBefore = items(two, onTwo, g.cohort(), proef).get(0).options().get(0).count();
             new ProgressRepository(one).markDone(worker, "proef", "tweede-les", T0.plusSeconds(900));
             attempt(one, g.learners().get(0), 2, "k1", true);
             long newcomer = new LearnerRepository(one).create("nieuw@example.be", "Nieuw", "hash", Role.LEARNER, T0);
             new CohortRepository(one).addMember(g.cohort(), newcomer, "learner", T0);
             attempt(one, newcomer, 1, "k1", true);
-            assertNotEquals(before, status(onTwo.standings(g.cohort(), List.of(proef)), worker, proef).percent());
-            assertEquals(itemsBefore + 1, onTwo.items(g.cohort(), proef).get(0).options().get(0).count());
+            assertNotEquals(before, status(standings(two, onTwo, g.cohort(), proef), worker, proef).percent());
+            assertEquals(itemsBefore + 1, items(two, onTwo, g.cohort(), proef).get(0).options().get(0).count());
             assertSameAsFreshRead(two, onTwo, g, proef);
         }
     }
