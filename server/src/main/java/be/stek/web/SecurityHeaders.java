@@ -65,9 +65,17 @@ public final class SecurityHeaders extends Handler.Wrapper {
         }
     }
 
+    /** The statuses with a title of their own in the messages ({@code error.title.N}). */
+    private static final java.util.Set<Integer> TITLED = java.util.Set.of(400, 401, 403, 404, 405, 409, 410, 413, 429,
+            500, 503);
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     /**
-     * Jetty's own error pages for requests that never reach a handler (a malformed request line, for example):
-     * the same headers, and no stack traces.
+     * Jetty's own error pages for requests that never reach Stek's servlet (a malformed request line, a limit at the
+     * edge, a node that is stopping): the same headers, no stack traces, and Stek's words in Dutch and English.
      */
     static ErrorHandler errorHandler() {
         ErrorHandler handler = new ErrorHandler() {
@@ -75,6 +83,22 @@ public final class SecurityHeaders extends Handler.Wrapper {
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 apply(response.getHeaders(), WebServer.onContentOrigin(request));
                 return super.handle(request, response, callback);
+            }
+
+            /** The page in Stek's words, Dutch first, then English (Jetty's own is "HTTP ERROR 503"). */
+            @Override
+            protected void writeErrorHtml(Request request, java.io.Writer writer, java.nio.charset.Charset charset,
+                                          int code, String message, Throwable cause) throws java.io.IOException {
+                Messages nl = Messages.of("nl");
+                Messages en = Messages.of("en");
+                String title = "error.title." + (TITLED.contains(code) ? code : code >= 500 ? 500 : 400);
+                String text = code == 503 ? "error.unavailable" : code == 413 ? "error.tooLarge"
+                        : code == 404 ? "error.notFound" : code >= 500 ? "error.internal" : "error.malformed";
+                writer.write("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"" + charset.name()
+                        + "\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                        + escape(nl.get(title)) + " · Stek</title></head><body><main><h1>" + escape(nl.get(title))
+                        + "</h1><p>" + escape(nl.get(text)) + "</p><div lang=\"en\"><h2>" + escape(en.get(title))
+                        + "</h2><p>" + escape(en.get(text)) + "</p></div></main></body></html>\n");
             }
         };
         handler.setShowStacks(false);
